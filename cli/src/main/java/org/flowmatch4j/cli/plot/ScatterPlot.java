@@ -1,0 +1,103 @@
+package org.flowmatch4j.cli.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.flowmatch4j.core.util.AtomicFiles;
+
+/** A 2-D scatter plot with point layers, polylines (trajectories) and a legend, written as PNG (headless AWT). */
+public final class ScatterPlot {
+    private record Layer(double[][] points, Color color, String label, double radius) {}
+
+    private record Line(double[][] points, Color color) {}
+
+    private final String title;
+    private final List<Layer> layers = new ArrayList<>();
+    private final List<Line> lines = new ArrayList<>();
+    private String legendLine = "";
+
+    public ScatterPlot(String title) { this.title = title; }
+
+    /** Adds points [n][2]. */
+    public ScatterPlot points(double[][] pts, Color color, String label, double radius) {
+        layers.add(new Layer(pts, color, label, radius));
+        return this;
+    }
+
+    /** Adds a polyline [n][2]. */
+    public ScatterPlot line(double[][] pts, Color color) {
+        lines.add(new Line(pts, color));
+        return this;
+    }
+
+    /** A footnote under the title (e.g. the metrics). */
+    public ScatterPlot note(String text) { legendLine = text; return this; }
+
+    public void write(Path file) throws IOException {
+        int size = 800, pad = 60;
+        double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (Layer l : layers) for (double[] p : l.points) {
+            minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]); minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
+        }
+        double span = Math.max(maxX - minX, maxY - minY) * 1.05 + 1e-9;
+        double cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
+        double scale = (size - 2 * pad) / span;
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, size, size);
+        g.setColor(new Color(225, 225, 225));
+        g.drawRect(pad, pad, size - 2 * pad, size - 2 * pad);
+        java.util.function.DoubleUnaryOperator px = x -> size / 2.0 + (x - cx) * scale;
+        java.util.function.DoubleUnaryOperator py = y -> size / 2.0 - (y - cy) * scale;
+        g.setStroke(new BasicStroke(1f));
+        for (Line l : lines) {
+            Path2D.Double path = new Path2D.Double();
+            for (int i = 0; i < l.points.length; i++) {
+                double x = px.applyAsDouble(l.points[i][0]), y = py.applyAsDouble(l.points[i][1]);
+                if (i == 0) path.moveTo(x, y); else path.lineTo(x, y);
+            }
+            g.setColor(l.color);
+            g.draw(path);
+        }
+        for (Layer l : layers) {
+            g.setColor(l.color);
+            for (double[] p : l.points) {
+                double x = px.applyAsDouble(p[0]), y = py.applyAsDouble(p[1]);
+                g.fill(new Ellipse2D.Double(x - l.radius, y - l.radius, 2 * l.radius, 2 * l.radius));
+            }
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString(title, pad, 28);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.drawString(legendLine, pad, 48);
+        int ly = size - pad + 22, lx = pad;
+        for (Layer l : layers) {
+            g.setColor(new Color(l.color.getRed(), l.color.getGreen(), l.color.getBlue()));
+            g.fillOval(lx, ly - 9, 10, 10);
+            g.setColor(Color.BLACK);
+            g.drawString(l.label, lx + 14, ly);
+            lx += 20 + g.getFontMetrics().stringWidth(l.label) + 16;
+        }
+        if (!lines.isEmpty()) {
+            g.setColor(lines.get(0).color);
+            g.drawLine(lx, ly - 4, lx + 14, ly - 4);
+            g.setColor(Color.BLACK);
+            g.drawString("trajectories", lx + 18, ly);
+        }
+        g.dispose();
+        AtomicFiles.write(file, out -> ImageIO.write(img, "png", out));
+    }
+}

@@ -1,0 +1,21 @@
+package org.flowmatch4j.core.coupling;
+
+import org.flowmatch4j.core.util.Checks;
+import org.flowmatch4j.core.util.Rng;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Exact minibatch optimal transport with squared-Euclidean cost. For two minibatches of equal size with uniform
+ * weights the optimal plan is a permutation (Birkhoff), found exactly by {@link LinearAssignment}; every source row is
+ * used once and every target row once.
+ */
+public record ExactOtCoupling() implements Coupling {
+    @Override public Pairing pair(INDArray x0, INDArray x1, Rng rng) {
+        int n = (int) x0.size(0);
+        Checks.require(x1.size(0) == n, "x0 and x1 must have the same number of rows, got %d and %d", n, x1.size(0));
+        int[] col = LinearAssignment.solve(SquaredEuclideanCost.of(x0, x1), n, n);
+        int[] src = new int[n];
+        for (int i = 0; i < n; i++) src[i] = i;
+        return new Pairing(src, col);
+    }
+}
