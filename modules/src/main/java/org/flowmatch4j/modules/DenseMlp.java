@@ -27,6 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class DenseMlp {
     private final int[] widths;
+    private final DataType type;
     private final INDArray params, grads;
     private final INDArray[] w, b, gw, gb;
     private int batch = -1;
@@ -37,16 +38,20 @@ public final class DenseMlp {
      * @param widths layer widths [in, hidden..., out], at least 2 entries
      * @param seed   initialisation seed
      */
-    public DenseMlp(int[] widths, long seed) {
+    public DenseMlp(int[] widths, long seed) { this(widths, seed, DataType.FLOAT); }
+
+    /** As {@link #DenseMlp(int[], long)} with a floating-point type (DOUBLE for gradient checks). */
+    public DenseMlp(int[] widths, long seed, DataType type) {
         if (widths.length < 2 || Arrays.stream(widths).anyMatch(x -> x <= 0)) {
             throw new IllegalArgumentException("widths must hold >= 2 positive sizes, got " + Arrays.toString(widths));
         }
         this.widths = widths.clone();
+        this.type = type;
         int layers = widths.length - 1;
         long total = 0;
         for (int l = 0; l < layers; l++) total += (long) widths[l] * widths[l + 1] + widths[l + 1];
-        params = Nd4j.create(DataType.FLOAT, total);
-        grads = Nd4j.create(DataType.FLOAT, total);
+        params = Nd4j.create(type, total);
+        grads = Nd4j.create(type, total);
         w = new INDArray[layers]; b = new INDArray[layers]; gw = new INDArray[layers]; gb = new INDArray[layers];
         long off = 0;
         float[] init = new float[(int) total];
@@ -62,7 +67,7 @@ public final class DenseMlp {
             gb[l] = view(grads, off, 1, out);
             off += out;
         }
-        params.assign(Nd4j.createFromArray(init));
+        params.assign(Nd4j.createFromArray(init).castTo(type));
     }
 
     private static INDArray view(INDArray flat, long offset, int rows, int cols) {
@@ -70,6 +75,8 @@ public final class DenseMlp {
     }
 
     public int[] widths() { return widths.clone(); }
+
+    public DataType dataType() { return type; }
 
     public int inputSize() { return widths[0]; }
 
@@ -92,23 +99,23 @@ public final class DenseMlp {
         int layers = w.length;
         z = new INDArray[layers]; h = new INDArray[layers + 1]; delta = new INDArray[layers + 1]; deriv = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
-            z[l] = Nd4j.create(DataType.FLOAT, n, widths[l + 1]);
-            deriv[l] = Nd4j.create(DataType.FLOAT, n, widths[l + 1]);
-            if (l < layers - 1) h[l + 1] = Nd4j.create(DataType.FLOAT, n, widths[l + 1]);
+            z[l] = Nd4j.create(type, n, widths[l + 1]);
+            deriv[l] = Nd4j.create(type, n, widths[l + 1]);
+            if (l < layers - 1) h[l + 1] = Nd4j.create(type, n, widths[l + 1]);
         }
-        for (int l = 0; l < layers; l++) delta[l] = Nd4j.create(DataType.FLOAT, n, widths[l]);
-        ones = Nd4j.ones(DataType.FLOAT, n, 1);
+        for (int l = 0; l < layers; l++) delta[l] = Nd4j.create(type, n, widths[l]);
+        ones = Nd4j.ones(type, n, 1);
         batch = n;
     }
 
     /**
-     * @param input shape [batch, in], float; kept by reference until {@link #backward}
+     * @param input shape [batch, in], of {@link #dataType()}; kept by reference until {@link #backward}
      * @return output, shape [batch, out]; a buffer overwritten by the next call
      */
     public INDArray forward(INDArray input) {
-        if (input.rank() != 2 || input.size(1) != widths[0]) {
-            throw new IllegalArgumentException("input must have shape [batch, " + widths[0] + "], got "
-                    + Arrays.toString(input.shape()));
+        if (input.rank() != 2 || input.size(1) != widths[0] || input.dataType() != type) {
+            throw new IllegalArgumentException("input must have shape [batch, " + widths[0] + "] and type " + type
+                    + ", got " + Arrays.toString(input.shape()) + " " + input.dataType());
         }
         ensureBuffers((int) input.size(0));
         h[0] = input;

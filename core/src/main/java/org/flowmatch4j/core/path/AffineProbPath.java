@@ -30,19 +30,19 @@ public final class AffineProbPath implements ProbPath {
         Checks.matrix("x0", x0, -1, -1);
         long b = x0.size(0);
         Checks.require(t.length() == b, "t must have shape [batch=%d], got length %d", b, t.length());
-        float[] a = new float[(int) b], s = new float[(int) b], da = new float[(int) b], ds = new float[(int) b];
+        double[] a = new double[(int) b], s = new double[(int) b], da = new double[(int) b], ds = new double[(int) b];
         for (int i = 0; i < b; i++) {
             double ti = t.getDouble(i);
             Checks.require(ti >= 0 && ti <= 1, "t[%d] must be in [0, 1], got %s", i, ti);
             SchedulerOutput o = scheduler.at(ti);
-            a[i] = (float) o.alpha(); s[i] = (float) o.sigma(); da[i] = (float) o.dAlpha(); ds[i] = (float) o.dSigma();
+            a[i] = o.alpha(); s[i] = o.sigma(); da[i] = o.dAlpha(); ds[i] = o.dSigma();
         }
         INDArray xt = x1.mulColumnVector(column(a, x1)).addi(x0.mulColumnVector(column(s, x1)));
         INDArray dxt = x1.mulColumnVector(column(da, x1)).addi(x0.mulColumnVector(column(ds, x1)));
         return new PathSample(x0, x1, t, xt, dxt);
     }
 
-    private static INDArray column(float[] v, INDArray like) {
+    private static INDArray column(double[] v, INDArray like) {
         return Nd4j.createFromArray(v).reshape(v.length, 1).castTo(like.dataType());
     }
 

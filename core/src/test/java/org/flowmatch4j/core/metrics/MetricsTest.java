@@ -1,0 +1,44 @@
+package org.flowmatch4j.core.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.flowmatch4j.core.util.Rng;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class MetricsTest {
+    private final Rng rng = new Rng(21);
+
+    @Test
+    void w2OfATranslateIsTheShiftLength() {
+        // For a translate y = x + s the identity pairing is optimal (Brenier), so W2 = |s| exactly.
+        INDArray x = rng.normal(300, 2).castTo(DataType.DOUBLE);
+        INDArray y = x.getRows(rng.permutation(300)).addiRowVector(Nd4j.createFromArray(3.0, 4.0));
+        assertEquals(5.0, Wasserstein.w2(x, y), 1e-9);
+        assertEquals(0.0, Wasserstein.w2(x, x.getRows(rng.permutation(300))), 1e-12);
+    }
+
+    @Test
+    void mmdSeparatesDistributions() {
+        INDArray a = rng.normal(400, 2), b = rng.normal(400, 2), c = rng.normal(400, 2).addi(1);
+        double same = Mmd.mmd2(a, b), diff = Mmd.mmd2(a, c);
+        assertTrue(Math.abs(same) < 0.02, "same-distribution MMD² " + same);
+        assertTrue(diff > 10 * Math.abs(same) && diff > 0.1, "shifted MMD² " + diff);
+    }
+
+    @Test
+    void straightnessIsZeroForConstantFieldsAndPositiveForRotations() {
+        INDArray x0 = rng.normal(100, 2).castTo(DataType.DOUBLE);
+        assertEquals(0.0, Straightness.of((x, t) -> x.like().assign(1.5), x0, 50), 1e-20);
+        // Rotation by angle θ over [0, 1]: |X1 - X0|² = 2r²(1 - cos θ) and the speed is θ r, so
+        // S = E[r²] (θ² - 2(1 - cos θ)); with E[r²] = 2 for N(0, I) in 2-D.
+        double theta = 1.0;
+        double s = Straightness.of((x, t) -> Nd4j.hstack(x.getColumn(1).neg().reshape(-1, 1), x.getColumn(0).reshape(-1, 1))
+                .muli(theta), x0, 2000);
+        double r2 = x0.mul(x0).sum(1).meanNumber().doubleValue();
+        assertEquals(r2 * (theta * theta - 2 * (1 - Math.cos(theta))), s, 2e-3);
+    }
+}
