@@ -1,0 +1,163 @@
+package org.flowmatch4j.modules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Forward values against closed forms or plain INDArray arithmetic; gradients against finite differences (double). */
+class SameDiffBlocksTest {
+    private SameDiff sd;
+    private final SplittableRandom rnd = new SplittableRandom(1);
+
+    @BeforeEach
+    void setUp() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        Nd4j.getRandom().setSeed(2);
+        sd = SameDiff.create();
+    }
+
+    /**
+     * Central finite differences (h = 1e-6, double) of L = Σ out ⊙ W (W fixed random) against SameDiff's gradients,
+     * for up to 6 entries of every trainable variable.
+     */
+    private boolean gradientsOk(SDVariable out, Map<String, INDArray> ph) {
+        SDVariable w = sd.constant("lossWeights", Nd4j.randn(DataType.DOUBLE, out.eval(ph).shape()));
+        SDVariable loss = out.mul(w).sum().rename("loss");
+        sd.setLossVariables(loss);
+        java.util.List<String> vars = sd.variables().stream()
+                .filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+                .map(SDVariable::name).toList();
+        Map<String, INDArray> grads = sd.calculateGradients(ph, vars.toArray(new String[0]));
+        double h = 1e-6;
+        for (String name : vars) {
+            INDArray p = sd.getVariable(name).getArr();
+            INDArray flat = p.reshape(p.length());
+            for (int k = 0; k < Math.min(6, p.length()); k++) {
+                long i = (long) (k * (p.length() - 1) / Math.max(1, Math.min(6, p.length()) - 1.0));
+                double old = flat.getDouble(i);
+                flat.putScalar(i, old + h);
+                double up = sd.output(ph, "loss").get("loss").getDouble(0);
+                flat.putScalar(i, old - h);
+                double down = sd.output(ph, "loss").get("loss").getDouble(0);
+                flat.putScalar(i, old);
+                double fd = (up - down) / (2 * h), an = grads.get(name).reshape(p.length()).getDouble(i);
+                assertEquals(fd, an, 1e-5 * (1 + Math.abs(fd)), name + "[" + i + "]");
+            }
+        }
+        return !vars.isEmpty();
+    }
+
+    @Test
+    void mlpMatchesTheFusedDenseMlp() {
+        int[] widths = {3, 8, 8, 2};
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 3);
+        SDVariable out = Mlp.apply(sd, "mlp", x, widths, rnd);
+        DenseMlp dense = new DenseMlp(widths, 0, DataType.DOUBLE);
+        for (int l = 0; l < 3; l++) {
+            dense.weight(l).assign(sd.getVariable("mlp/" + l + "/W").getArr());
+            dense.bias(l).assign(sd.getVariable("mlp/" + l + "/b").getArr());
+        }
+        INDArray in = Nd4j.randn(DataType.DOUBLE, 5, 3);
+        assertTrue(out.eval(Map.of("x", in)).equalsWithEps(dense.forward(in), 1e-12));
+        assertTrue(gradientsOk(out, Map.of("x", in)));
+    }
+
+    @Test
+    void timeEmbeddingIsSinAndCosOfScaledTime() {
+        SDVariable t = sd.placeHolder("t", DataType.DOUBLE, -1, 1);
+        SDVariable e = SinusoidalTimeEmbedding.apply(sd, "temb", t, 8);
+        INDArray out = e.eval(Map.of("t", Nd4j.createFromArray(new double[][] {{0.25}})));
+        for (int k = 0; k < 4; k++) {
+            double arg = 1000 * 0.25 * Math.pow(10000, -k / 4.0);
+            assertEquals(Math.sin(arg), out.getDouble(0, k), 1e-9);
+            assertEquals(Math.cos(arg), out.getDouble(0, 4 + k), 1e-9);
+        }
+    }
+
+    @Test
+    void layerNormStandardisesRowsAndHasCorrectGradients() {
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 6);
+        SDVariable y = LayerNorm.apply(sd, "ln", x, 6, 0);
+        INDArray in = Nd4j.randn(DataType.DOUBLE, 4, 6).muli(3).addi(2);
+        INDArray out = y.eval(Map.of("x", in));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(0, out.getRow(i).meanNumber().doubleValue(), 1e-12);
+            assertEquals(1, out.getRow(i).varNumber().doubleValue() * 5 / 6, 1e-9);   // biased variance
+        }
+        sd = SameDiff.create();
+        SDVariable x2 = sd.placeHolder("x", DataType.DOUBLE, -1, 6);
+        assertTrue(gradientsOk(LayerNorm.apply(sd, "ln", x2, 6), Map.of("x", in)));
+    }
+
+    @Test
+    void attentionMatchesAPlainComputationAndRespectsTheMask() {
+        int b = 2, n = 4, d = 6, h = 2, dh = 3;
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, n, d);
+        SDVariable mask = sd.placeHolder("mask", DataType.DOUBLE, -1, 1, 1, n);
+        SDVariable out = MultiHeadAttention.apply(sd, "mha", x, mask, n, d, h, rnd);
+        INDArray in = Nd4j.randn(DataType.DOUBLE, b, n, d);
+        INDArray m = Nd4j.zeros(DataType.DOUBLE, b, 1, 1, n);
+        m.putScalar(new long[] {1, 0, 0, 3}, -1e9);                      // batch 1 ignores token 3
+        Map<String, INDArray> ph = Map.of("x", in, "mask", m);
+        INDArray got = out.eval(ph);
+        for (int bi = 0; bi < b; bi++) {
+            INDArray xb = in.get(NDArrayIndex.point(bi), NDArrayIndex.all(), NDArrayIndex.all());
+            INDArray q = lin(xb, "mha/q"), k = lin(xb, "mha/k"), v = lin(xb, "mha/v");
+            INDArray concat = Nd4j.zeros(DataType.DOUBLE, n, d);
+            for (int hi = 0; hi < h; hi++) {
+                INDArray qh = q.get(NDArrayIndex.all(), NDArrayIndex.interval(hi * dh, hi * dh + dh));
+                INDArray kh = k.get(NDArrayIndex.all(), NDArrayIndex.interval(hi * dh, hi * dh + dh));
+                INDArray vh = v.get(NDArrayIndex.all(), NDArrayIndex.interval(hi * dh, hi * dh + dh));
+                INDArray logits = qh.mmul(kh.transpose()).divi(Math.sqrt(dh));
+                if (bi == 1) logits.getColumn(3).assign(-1e9);
+                INDArray att = Transforms.softmax(logits, true);
+                concat.get(NDArrayIndex.all(), NDArrayIndex.interval(hi * dh, hi * dh + dh)).assign(att.mmul(vh));
+            }
+            INDArray expect = lin(concat, "mha/o");
+            assertTrue(expect.equalsWithEps(got.get(NDArrayIndex.point(bi), NDArrayIndex.all(), NDArrayIndex.all()), 1e-10));
+        }
+        assertTrue(gradientsOk(out, ph));
+    }
+
+    private INDArray lin(INDArray x, String prefix) {
+        return x.mmul(sd.getVariable(prefix + "/W").getArr()).addRowVector(sd.getVariable(prefix + "/b").getArr());
+    }
+
+    @Test
+    void attentionWithoutMaskHasCorrectGradients() {
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 3, 4);
+        SDVariable out = MultiHeadAttention.apply(sd, "mha", x, null, 3, 4, 2, rnd);
+        assertTrue(gradientsOk(out, Map.of("x", Nd4j.randn(DataType.DOUBLE, 2, 3, 4))));
+    }
+
+    /** Regression: a keep-dims/broadcast composition gave wrong gradients once two norms were chained. */
+    @Test
+    void chainedLayerNormsOnTokensHaveCorrectGradients() {
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 3, 4);
+        SDVariable out = LayerNorm.apply(sd, "ln", x, 4);
+        SDVariable h = x.add(MultiHeadAttention.apply(sd, "mha", out, null, 3, 4, 2, rnd));
+        SDVariable y = LayerNorm.apply(sd, "ln2", h, 4);
+        assertTrue(gradientsOk(y, Map.of("x", Nd4j.randn(DataType.DOUBLE, 2, 3, 4))));
+    }
+
+    @Test
+    void transformerBlockIsAResidualMapWithCorrectGradients() {
+        int n = 3, d = 4;
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, n, d);
+        SDVariable out = TransformerBlock.apply(sd, "blk", x, null, n, d, 2, 2, rnd);
+        INDArray in = Nd4j.randn(DataType.DOUBLE, 2, n, d);
+        assertEquals(3, out.eval(Map.of("x", in)).rank());
+        assertTrue(gradientsOk(out, Map.of("x", in)));
+    }
+}
