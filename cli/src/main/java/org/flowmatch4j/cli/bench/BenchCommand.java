@@ -29,6 +29,9 @@ public final class BenchCommand implements Callable<Integer> {
     boolean json;
     @Option(names = "--repeats", defaultValue = "5", description = "Timed repetitions scale (default: ${DEFAULT-VALUE}).")
     int repeats;
+    @Option(names = "--peer", description = "Also run the PyTorch peer (benchmarks/peer/torch_cfm.py) with the same "
+            + "threads and print both with their ratio (ours / PyTorch); skipped when torch cannot be imported.")
+    boolean peer;
 
     @Override public Integer call() throws Exception {
         if (repeats <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be > 0, got " + repeats);
@@ -37,10 +40,36 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> m = switch (suite) {
             case CORE -> CoreBenchmark.run(repeats);
         };
+        if (!peer) {
+            if (json) System.out.println(Json.object(m));
+            else m.forEach((k, v) -> System.out.printf("%-16s %s%n", k, v));
+            return 0;
+        }
+        String why = PeerBenchmark.unavailable();
+        if (why != null) {
+            System.err.println("flowmatch: peer skipped: " + why);
+            if (json) System.out.println(Json.object(Map.of("flowmatch4j", m, "peer", "skipped: " + why)));
+            else m.forEach((k, v) -> System.out.printf("%-16s %s%n", k, v));
+            return 0;
+        }
+        Map<String, Double> torch = PeerBenchmark.run(CommonOptions.effectiveThreads());
+        Map<String, Object> ratio = new java.util.LinkedHashMap<>();
+        for (String k : new String[] {"train_ms_b256", "train_ms_b4096", "sample_ms_n4096", "peak_rss_mb"}) {
+            if (torch.containsKey(k)) ratio.put(k, ((Number) m.get(k)).doubleValue() / torch.get(k));
+        }
         if (json) {
-            System.out.println(Json.object(m));
+            Map<String, Object> all = new java.util.LinkedHashMap<>();
+            all.put("flowmatch4j", m);
+            all.put("pytorch", torch);
+            all.put("ratio", ratio);
+            System.out.println(Json.object(all));
         } else {
-            m.forEach((k, v) -> System.out.printf("%-16s %s%n", k, v));
+            System.out.printf("%-16s %12s %12s %8s%n", "figure", "FlowMatch4j", "PyTorch", "ratio");
+            for (String k : ratio.keySet()) {
+                System.out.printf("%-16s %12.2f %12.2f %8.2f%n", k, ((Number) m.get(k)).doubleValue(), torch.get(k),
+                        (Double) ratio.get(k));
+            }
+            System.out.printf("%-16s %12s %12.0f%n", "threads", m.get("threads"), torch.get("threads"));
         }
         return 0;
     }

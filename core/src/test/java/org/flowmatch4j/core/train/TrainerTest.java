@@ -171,7 +171,7 @@ class TrainerTest {
                 m[i] = 0.9 * m[i] + 0.1 * g;
                 v[i] = 0.999 * v[i] + 0.001 * g * g;
                 ref[i] *= 1 - lr * 0.01;
-                ref[i] -= lr * (m[i] / (1 - Math.pow(0.9, k))) / (Math.sqrt(v[i] / (1 - Math.pow(0.999, k))) + 1e-8);
+                ref[i] -= lr * Math.sqrt(1 - Math.pow(0.999, k)) / (1 - Math.pow(0.9, k)) * m[i] / (Math.sqrt(v[i]) + 1e-8);
             }
         }
         assertArrayEquals(ref, p.toDoubleVector(), 1e-12);
