@@ -68,4 +68,16 @@ class ToyCommandTest {
         assertTrue(sOt < 0.5 * sInd, "straightness OT " + sOt + " vs independent " + sInd);
         assertTrue(metric(ot.resolve("metrics.json"), "nfe") <= metric(ind.resolve("metrics.json"), "nfe"));
     }
+
+    @Test
+    void reflowReportsStraightnessBeforeAndAfter() throws Exception {
+        Path out = dir.resolve("reflow");
+        CliRunner r = toy(out, "independent", 800, "--target", "8gaussians", "--reflow-steps", "800");
+        assertEquals(0, r.exit(), r.err());
+        double before = metric(out.resolve("metrics.json"), "straightness_before_reflow");
+        double after = metric(out.resolve("metrics.json"), "straightness");
+        assertTrue(after < 0.5 * before, "before " + before + " after " + after);
+        assertTrue(Files.exists(out.resolve("model-reflow")));
+        assertTrue(r.out().contains("reflow: straightness"), r.out());
+    }
 }

@@ -16,7 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class MlpVelocityNetwork implements VelocityNetwork {
     private final DenseMlp mlp;
     private final int dim, numClasses, hidden, depth;
-    private INDArray input;
+    private INDArray input, inputX, inputT, inputLabels;
 
     /**
      * @param dim        data dimension
@@ -64,12 +64,17 @@ public final class MlpVelocityNetwork implements VelocityNetwork {
         Checks.matrix("x", x, -1, dim);
         int n = (int) x.size(0);
         Checks.require(t.length() == n, "t must have shape [batch=%d], got length %d", n, t.length());
-        if (input == null || input.size(0) != n) input = Nd4j.create(DataType.FLOAT, n, mlp.inputSize());
-        input.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dim)).assign(x);
-        input.get(NDArrayIndex.all(), NDArrayIndex.point(dim)).assign(t.reshape(n));
+        if (input == null || input.size(0) != n) {
+            input = Nd4j.create(mlp.dataType(), n, mlp.inputSize());
+            inputX = input.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dim));
+            inputT = input.get(NDArrayIndex.all(), NDArrayIndex.point(dim));
+            inputLabels = numClasses > 0 ? input.get(NDArrayIndex.all(), NDArrayIndex.interval(dim + 1, mlp.inputSize())) : null;
+        }
+        inputX.assign(x);
+        inputT.assign(t.reshape(n));
         if (numClasses > 0) {
             Checks.require(labels != null && labels.length == n, "a conditional network needs %d labels", n);
-            INDArray onehot = input.get(NDArrayIndex.all(), NDArrayIndex.interval(dim + 1, mlp.inputSize()));
+            INDArray onehot = inputLabels;
             float[] oh = new float[n * (numClasses + 1)];
             for (int i = 0; i < n; i++) {
                 Checks.require(labels[i] >= 0 && labels[i] <= numClasses, "label[%d] must be in [0, %d], got %d",
@@ -88,7 +93,7 @@ public final class MlpVelocityNetwork implements VelocityNetwork {
     @Override public void backward(INDArray gradOutput) { mlp.backward(gradOutput, false); }
 
     @Override public INDArray vjp(INDArray x, INDArray t, int[] labels, INDArray w) {
-        INDArray g = mlp.vectorJacobian(assemble(x, t, labels), w.castTo(DataType.FLOAT));
+        INDArray g = mlp.vectorJacobian(assemble(x, t, labels), w.castTo(mlp.dataType()));
         return g.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dim)).dup();
     }
 

@@ -32,7 +32,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         common.checkThreads(System.err);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         ToyConfig c = new ToyConfig(ToyDistribution.GAUSSIAN, ToyDistribution.MOONS, CouplingKind.OT, steps, 256,
-                common.seed, 256, 3, 1e-3, 2000, 1e-4, 0.05);
+                common.seed, 256, 3, 1e-3, 2000, 1e-4, 0.05, 0);
         System.out.printf("FlowMatch4j quickstart: OT-CFM, N(0,I) -> moons, 3x256 SiLU MLP, %d steps of batch 256%n", steps);
         ToyResult r = ToyRun.run(c, out, false, System.err);
         System.out.printf("trained in %.1f s; sampled 2000 points with dopri5 in %d velocity evaluations%n",

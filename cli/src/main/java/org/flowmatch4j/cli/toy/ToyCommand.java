@@ -44,6 +44,10 @@ public final class ToyCommand implements Callable<Integer> {
     @Option(names = "--sinkhorn-eps", defaultValue = "0.05",
             description = "Sinkhorn epsilon relative to the mean squared distance (default: ${DEFAULT-VALUE}).")
     double sinkhornEps;
+    @Option(names = "--reflow-steps", defaultValue = "0",
+            description = "After training, retrain this many steps on (x0, ODE(x0)) pairs (rectified flow) and report "
+                    + "straightness before and after (default: ${DEFAULT-VALUE}: no reflow).")
+    int reflowSteps;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
     @Option(names = "--resume", description = "Continue training from OUT/model up to --steps.")
@@ -55,7 +59,7 @@ public final class ToyCommand implements Callable<Integer> {
         ToyConfig config;
         try {
             config = new ToyConfig(source, target, coupling, steps, batch, common.seed, hidden, depth, lr, samples, 1e-4,
-                    sinkhornEps);
+                    sinkhornEps, reflowSteps);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -66,6 +70,10 @@ public final class ToyCommand implements Callable<Integer> {
         System.out.printf("wrote %s/{samples.csv, metrics.json, samples.png, model}%n", out);
         System.out.printf("w2 %.4f (floor %.4f)  nfe %d  straightness %.4f  train %.1f s  steps %d%n", r.w2(), r.w2Floor(),
                 r.nfe(), r.straightness(), r.trainSeconds(), r.steps());
+        if (reflowSteps > 0) {
+            System.out.printf("reflow: straightness %.4f before, %.4f after %d steps%n", r.straightnessBeforeReflow(),
+                    r.straightness(), reflowSteps);
+        }
         return 0;
     }
 

@@ -18,10 +18,12 @@ import org.flowmatch4j.core.util.Checks;
  * @param samples         points generated for evaluation
  * @param tolerance       dopri5 atol = rtol
  * @param sinkhornEpsilon Sinkhorn regularisation relative to the mean squared distance
+ * @param reflowSteps     if > 0, retrain on (x0, ODE(x0)) pairs of the trained flow for this many steps (rectified
+ *                        flow) and evaluate the reflowed model
  */
 public record ToyConfig(ToyDistribution source, ToyDistribution target, CouplingKind coupling, int steps, int batch,
                         long seed, int hidden, int depth, double learningRate, int samples, double tolerance,
-                        double sinkhornEpsilon) {
+                        double sinkhornEpsilon, int reflowSteps) {
     public ToyConfig {
         Checks.positive("--steps", steps);
         Checks.require(batch >= 2, "--batch must be >= 2, got %d", batch);
@@ -31,6 +33,7 @@ public record ToyConfig(ToyDistribution source, ToyDistribution target, Coupling
         Checks.require(samples >= 2, "--samples must be >= 2, got %d", samples);
         Checks.positive("tolerance", tolerance);
         Checks.positive("--sinkhorn-eps", sinkhornEpsilon);
+        Checks.require(reflowSteps >= 0, "--reflow-steps must be >= 0, got %d", reflowSteps);
     }
 
     /** What must match between a run and the checkpoint it resumes. */

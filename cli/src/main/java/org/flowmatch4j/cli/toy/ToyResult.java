@@ -9,5 +9,7 @@ package org.flowmatch4j.cli.toy;
  * @param straightness rectified-flow straightness on a 100-step Euler trajectory (0 = straight)
  * @param trainSeconds wall time of the training in this call
  * @param steps        total training steps of the model
+ * @param straightnessBeforeReflow straightness of the flow before reflow, NaN without reflow
  */
-public record ToyResult(double w2, double w2Floor, int nfe, double straightness, double trainSeconds, int steps) {}
+public record ToyResult(double w2, double w2Floor, int nfe, double straightness, double trainSeconds, int steps,
+                        double straightnessBeforeReflow) {}

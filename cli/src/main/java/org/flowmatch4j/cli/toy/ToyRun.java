@@ -13,7 +13,9 @@ import org.flowmatch4j.cli.OutputDir;
 import org.flowmatch4j.cli.nets.MlpVelocityNetwork;
 import org.flowmatch4j.cli.plot.ScatterPlot;
 import org.flowmatch4j.core.model.NetworkField;
+import org.flowmatch4j.core.coupling.IndependentCoupling;
 import org.flowmatch4j.core.metrics.Straightness;
+import org.flowmatch4j.core.reflow.Reflow;
 import org.flowmatch4j.core.metrics.Wasserstein;
 import org.flowmatch4j.core.path.AffineProbPath;
 import org.flowmatch4j.core.path.scheduler.CondOtScheduler;
@@ -39,8 +41,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class ToyRun {
     public static final String MODEL = "model";
+    public static final String REFLOW_MODEL = "model-reflow";
     public static final List<String> OUTPUTS = List.of("samples.csv", "metrics.json", "samples.png", MODEL,
-            "metrics.jsonl");
+            "metrics.jsonl", REFLOW_MODEL);
 
     private ToyRun() {}
 
@@ -65,8 +68,23 @@ public final class ToyRun {
             if (trainer.step() < c.steps()) trainer.train(model);
             else if (!Files.exists(model)) trainer.save(model);
         }
+        double before = Double.NaN;
+        MlpVelocityNetwork evaluated = net;
+        if (c.reflowSteps() > 0) {
+            Rng rng = new Rng(c.seed() + 17);
+            before = Straightness.of(NetworkField.of(net), c.source().sample(c.samples(), rng), 100);
+            log.printf("reflow: straightness %.4f; generating 8192 pairs and retraining %d steps%n", before, c.reflowSteps());
+            Reflow.PairedData pairs = Reflow.generatePairs(NetworkField.of(net), c.source().sample(8192, rng),
+                    OdeSolver.dopri5(c.tolerance(), c.tolerance()), TimeGrid.uniform(0, 1, 1));
+            evaluated = new MlpVelocityNetwork(2, c.hidden(), c.depth(), 0, c.seed() + 1);
+            TrainerConfig rc = TrainerConfig.builder().steps(c.reflowSteps()).batchSize(c.batch())
+                    .learningRate(c.learningRate()).seed(c.seed() + 1).build();
+            new Trainer(evaluated, new AffineProbPath(new CondOtScheduler()), new IndependentCoupling(), pairs, rc)
+                    .putProvenance("run", c.identity() + " reflow")
+                    .addListener(new ProgressBar(System.err)).train(dir.resolve(REFLOW_MODEL));
+        }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        return evaluate(c, net, trainer.step(), trainSeconds, dir);
+        return evaluate(c, evaluated, trainer.step(), trainSeconds, dir, before);
     }
 
     private static void checkSameRun(Path model, ToyConfig c) throws CheckpointException {
@@ -78,8 +96,8 @@ public final class ToyRun {
         }
     }
 
-    private static ToyResult evaluate(ToyConfig c, MlpVelocityNetwork net, int steps, double trainSeconds, Path dir)
-            throws IOException {
+    private static ToyResult evaluate(ToyConfig c, MlpVelocityNetwork net, int steps, double trainSeconds, Path dir,
+                                      double straightnessBefore) throws IOException {
         Rng rng = new Rng(c.seed() ^ 0x5DEECE66DL);
         int n = c.samples();
         INDArray x0 = c.source().sample(n, rng), reference = c.target().sample(n, rng);
@@ -93,11 +111,12 @@ public final class ToyRun {
         List<INDArray> traj = new ArrayList<>();
         OdeSolver.euler().solve(field, x0, TimeGrid.uniform(0, 1, 100), (t, x) -> traj.add(x.dup()));
         double straight = Straightness.ofTrajectory(traj);
-        ToyResult res = new ToyResult(w2, floor, r.nfe(), straight, trainSeconds, steps);
+        ToyResult res = new ToyResult(w2, floor, r.nfe(), straight, trainSeconds, steps, straightnessBefore);
         writeCsv(dir.resolve("samples.csv"), samples);
         writeMetrics(dir.resolve("metrics.json"), res, c);
-        ScatterPlot plot = new ScatterPlot(String.format("%s → %s, %s coupling, %d steps", c.source().cliName(),
-                c.target().cliName(), c.coupling().name().toLowerCase(), steps))
+        ScatterPlot plot = new ScatterPlot(String.format("%s → %s, %s coupling, %d steps%s", c.source().cliName(),
+                c.target().cliName(), c.coupling().name().toLowerCase(), steps,
+                c.reflowSteps() > 0 ? ", reflowed " + c.reflowSteps() : ""))
                 .note(String.format("W2 %.3f (floor %.3f)   NFE %d   straightness %.3f", w2, floor, r.nfe(), straight))
                 .points(rows(reference), new Color(170, 170, 170), "data", 1.6)
                 .points(rows(x0.getRows(range(shown))), Color.BLACK, "start", 2.5)
@@ -136,6 +155,10 @@ public final class ToyRun {
         m.put("straightness", r.straightness());
         m.put("train_seconds", r.trainSeconds());
         m.put("steps", r.steps());
+        if (c.reflowSteps() > 0) {
+            m.put("reflow_steps", c.reflowSteps());
+            m.put("straightness_before_reflow", r.straightnessBeforeReflow());
+        }
         m.put("source", c.source().cliName());
         m.put("target", c.target().cliName());
         m.put("coupling", c.coupling().name().toLowerCase());
