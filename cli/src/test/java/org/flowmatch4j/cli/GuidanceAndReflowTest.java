@@ -38,7 +38,7 @@ class GuidanceAndReflowTest {
     void classifierFreeGuidanceSteersSamplesToTheirClass() throws Exception {
         MlpVelocityNetwork net = new MlpVelocityNetwork(2, 64, 3, 2, 1);
         new Trainer(net, new AffineProbPath(new CondOtScheduler()), new IndependentCoupling(), GuidanceAndReflowTest::blobs,
-                TrainerConfig.builder().steps(1500).batchSize(128).conditionDropout(0.2).seed(3).build()).train(null);
+                TrainerConfig.builder().steps(1000).batchSize(128).conditionDropout(0.2).seed(3).build()).train(null);
         INDArray x0 = new Rng(4).normal(1000, 2);
         for (double w : new double[] {0, 2}) {
             INDArray s = OdeSolver.rk4().solve(ClassifierFreeGuidance.guided(
@@ -55,7 +55,7 @@ class GuidanceAndReflowTest {
 
     @Test
     void reflowStraightensPaths() throws Exception {
-        TrainerConfig cfg = TrainerConfig.builder().steps(1500).batchSize(256).seed(5).build();
+        TrainerConfig cfg = TrainerConfig.builder().steps(1000).batchSize(256).seed(5).build();
         MlpVelocityNetwork first = new MlpVelocityNetwork(2, 64, 3, 0, 1);
         new Trainer(first, new AffineProbPath(new CondOtScheduler()), new IndependentCoupling(),
                 (b, rng) -> new FlowBatch(rng.normal(b, 2), ToyDistribution.EIGHT_GAUSSIANS.sample(b, rng), null), cfg).train(null);

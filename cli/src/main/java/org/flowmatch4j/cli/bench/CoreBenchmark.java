@@ -17,6 +17,7 @@ import org.flowmatch4j.core.solver.OdeSolver;
 import org.flowmatch4j.core.solver.StepListener;
 import org.flowmatch4j.core.solver.TimeGrid;
 import org.flowmatch4j.core.train.FlowBatch;
+import org.flowmatch4j.core.train.StepInfo;
 import org.flowmatch4j.core.train.Trainer;
 import org.flowmatch4j.core.train.TrainerConfig;
 import org.flowmatch4j.core.util.Rng;
@@ -33,27 +34,40 @@ public final class CoreBenchmark {
     /** Runs the benchmark; {@code repeats} timed repetitions per figure (medians reported). */
     public static Map<String, Object> run(int repeats) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("train_ms_b256", trainMs(256, 20, Math.max(5, repeats * 10)));
-        m.put("train_ms_b4096", trainMs(4096, 3, Math.max(5, repeats * 2)));
+        double[] b256 = trainMs(256, 20, Math.max(5, repeats * 10)), b4096 = trainMs(4096, 3, Math.max(5, repeats * 2));
+        m.put("train_ms_b256", b256[0]);
+        m.put("train_ms_b4096", b4096[0]);
         m.put("sample_ms_n4096", sampleMs(4096, 100, Math.max(3, repeats)));
         m.put("peak_rss_mb", peakRssMb());
         m.put("threads", CommonOptions.effectiveThreads());
+        for (int i = 0; i < StepInfo.Phases.NAMES.length; i++) {
+            m.put("b256_" + StepInfo.Phases.NAMES[i] + "_ms", b256[i + 1]);
+        }
+        for (int i = 0; i < StepInfo.Phases.NAMES.length; i++) {
+            m.put("b4096_" + StepInfo.Phases.NAMES[i] + "_ms", b4096[i + 1]);
+        }
         return m;
     }
 
-    static double trainMs(int batch, int warmup, int timed) {
+    /** Median step time in ms, then the median time of each phase (ms) in {@link StepInfo.Phases#NAMES} order. */
+    static double[] trainMs(int batch, int warmup, int timed) {
         MlpVelocityNetwork net = new MlpVelocityNetwork(2, 256, 3, 0, 1);
         TrainerConfig tc = TrainerConfig.builder().steps(warmup + timed).batchSize(batch).seed(1).build();
         Trainer tr = new Trainer(net, new AffineProbPath(new CondOtScheduler()), new IndependentCoupling(),
                 (b, rng) -> new FlowBatch(rng.normal(b, 2), ToyDistribution.MOONS.sample(b, rng), null), tc);
-        double[] ms = new double[timed];
+        int phases = StepInfo.Phases.NAMES.length;
+        double[][] ms = new double[phases + 1][timed];
         for (int i = 0; i < warmup; i++) tr.trainStep(System.nanoTime());
         for (int i = 0; i < timed; i++) {
             long t0 = System.nanoTime();
-            tr.trainStep(t0);
-            ms[i] = (System.nanoTime() - t0) / 1e6;
+            StepInfo s = tr.trainStep(t0);
+            ms[0][i] = (System.nanoTime() - t0) / 1e6;
+            long[] ns = s.phases().nanos();
+            for (int p = 0; p < phases; p++) ms[p + 1][i] = ns[p] / 1e6;
         }
-        return median(ms);
+        double[] out = new double[phases + 1];
+        for (int p = 0; p <= phases; p++) out[p] = median(ms[p]);
+        return out;
     }
 
     static double sampleMs(int n, int steps, int timed) {

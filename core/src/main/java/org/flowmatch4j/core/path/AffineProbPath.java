@@ -31,8 +31,9 @@ public final class AffineProbPath implements ProbPath {
         long b = x0.size(0);
         Checks.require(t.length() == b, "t must have shape [batch=%d], got length %d", b, t.length());
         double[] a = new double[(int) b], s = new double[(int) b], da = new double[(int) b], ds = new double[(int) b];
+        double[] times = t.toDoubleVector();
         for (int i = 0; i < b; i++) {
-            double ti = t.getDouble(i);
+            double ti = times[i];
             Checks.require(ti >= 0 && ti <= 1, "t[%d] must be in [0, 1], got %s", i, ti);
             SchedulerOutput o = scheduler.at(ti);
             a[i] = o.alpha(); s[i] = o.sigma(); da[i] = o.dAlpha(); ds[i] = o.dSigma();

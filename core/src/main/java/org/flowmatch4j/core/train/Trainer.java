@@ -95,23 +95,30 @@ public final class Trainer {
         for (TrainingListener l : listeners) l.onEnd(step);
     }
 
-    /** One optimisation step; returns what happened. */
+    /** One optimisation step; returns what happened (with the time of each phase). */
     public StepInfo trainStep(long startNanos) {
         int b = config.batchSize();
+        long t0 = System.nanoTime();
         FlowBatch batch = data.next(b, rng);
+        long t1 = System.nanoTime();
         Pairing pairing = coupling.pair(batch.x0(), batch.x1(), rng);
         INDArray x0 = pairing.sources(batch.x0()), x1 = pairing.targets(batch.x1());
         int[] labels = batch.labels() == null ? null : pairing.targetLabels(batch.labels());
         if (labels != null && config.conditionDropout() > 0) {
             labels = ClassifierFreeGuidance.dropLabels(labels, config.conditionDropout(), net.numClasses(), rng);
         }
+        long t2 = System.nanoTime();
         INDArray t = rng.uniform(pairing.size()).castTo(x0.dataType());
         PathSample s = path.sample(x0, x1, t);
+        long t3 = System.nanoTime();
         INDArray v = net.forward(s.xt(), t, labels);
+        long t4 = System.nanoTime();
         INDArray grad = v.ulike();
         double l = loss.lossAndGradient(v, s.dxt(), t, grad);
         if (!Double.isFinite(l)) throw new NonFiniteException(step + 1, "loss", l);
+        long t5 = System.nanoTime();
         net.backward(grad);
+        long t6 = System.nanoTime();
         INDArray g = net.gradients();
         double norm = g.norm2Number().doubleValue();
         if (!Double.isFinite(norm)) throw new NonFiniteException(step + 1, "gradient of " + net.spec(), norm);
@@ -119,8 +126,10 @@ public final class Trainer {
         double lr = config.learningRate() * config.schedule().factor(step, config.steps());
         optimizer.step(net.parameters(), g, lr);
         if (ema != null) ema.update(net.parameters());
+        long t7 = System.nanoTime();
         step++;
-        return new StepInfo(step, config.steps(), l, norm, lr, (System.nanoTime() - startNanos) / 1e9);
+        return new StepInfo(step, config.steps(), l, norm, lr, (t7 - startNanos) / 1e9,
+                new StepInfo.Phases(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6));
     }
 
     /** Saves weights, EMA, optimiser moments, step, random state and provenance atomically. */
