@@ -13,4 +13,4 @@ fi
 export OPENBLAS_NUM_THREADS="$OMP_NUM_THREADS" OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-passive}"
 if [ -z "${OPENBLAS_CORETYPE:-}" ] && grep -q -m1 -w avx512f /proc/cpuinfo 2>/dev/null; then export OPENBLAS_CORETYPE=SKYLAKEX; fi
 exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/jmh.classpath)" org.openjdk.jmh.Main \
-  -jvmArgs "-Xmx2g -Xmn64m -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn" "$@"
+  -jvmArgs "-Xmx2g -Xmn64m -XX:+UseParallelGC --add-modules jdk.incubator.vector -Dorg.slf4j.simpleLogger.defaultLogLevel=warn" "$@"

@@ -4,9 +4,6 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -15,7 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Backward: δ_L = ∂L/∂out, ∂L/∂W_l = h_{l-1}ᵀ δ_l, ∂L/∂b_l = 1ᵀ δ_l, δ_{l-1} = (δ_l W_lᵀ) ⊙ SiLU'(z_{l-1}),
  * SiLU'(z) = σ(z)(1 + z(1 - σ(z))) = σ(z)(1 + z - h).
  * The forward pass keeps σ(z), so the backward pass needs no transcendental function: libnd4j's fused
- * SwishDerivative cost 7.8 ms on a 4096×256 batch, the arithmetic form about 1.5 ms (docs/performance.md).
+ * SwishDerivative cost 7.8 ms on a 4096×256 batch, the arithmetic form about 1.5 ms (docs/performance.md). Bias,
+ * σ and SiLU run as one SIMD pass where the JVM allows it ({@link SiluKernels}).
  *
  * <p>All weights live in one flat float vector (and all gradients in another), so optimisers, clipping and EMA are
  * single operations. Activation buffers are allocated once per batch size and reused: steady-state training does
@@ -36,6 +34,7 @@ public final class DenseMlp {
     private int batch = -1;
     private INDArray[] z, h, sig, delta, deriv;
     private INDArray ones;
+    private boolean simd = true;
 
     /**
      * @param widths layer widths [in, hidden..., out], at least 2 entries
@@ -127,11 +126,8 @@ public final class DenseMlp {
         int layers = w.length;
         for (int l = 0; l < layers; l++) {
             Nd4j.gemm(h[l], w[l], z[l], false, false, 1.0, 0.0);
-            z[l].addiRowVector(b[l]);
-            if (l < layers - 1) {
-                Nd4j.exec(new Sigmoid(z[l], sig[l]));
-                Nd4j.exec(new MulOp(z[l], sig[l], h[l + 1]));
-            }
+            if (l < layers - 1) SiluKernels.biasSilu(z[l], b[l], sig[l], h[l + 1], simd);
+            else z[l].addiRowVector(b[l]);
         }
         return z[layers - 1];
     }
@@ -151,17 +147,19 @@ public final class DenseMlp {
             Nd4j.gemm(ones, d, gb[l], true, false, 1.0, 0.0);
             if (l == 0 && !inputGradient) return null;
             Nd4j.gemm(d, w[l], delta[l], false, true, 1.0, 0.0);
-            if (l > 0) delta[l].muli(siluDerivative(l - 1));
+            if (l > 0) siluBackward(delta[l], l - 1);
             d = delta[l];
         }
         return delta[0];
     }
 
-    /** SiLU'(z_l) = σ(z_l) ⊙ (1 + z_l - h_{l+1}) into the layer's derivative buffer. */
-    private INDArray siluDerivative(int l) {
-        Nd4j.exec(new SubOp(z[l], h[l + 1], deriv[l]));
-        return deriv[l].addi(1).muli(sig[l]);
+    /** δ ← δ ⊙ SiLU'(z_l) with SiLU'(z_l) = σ(z_l) ⊙ (1 + z_l - h_{l+1}). */
+    private void siluBackward(INDArray delta, int l) {
+        SiluKernels.siluBackward(delta, z[l], sig[l], h[l + 1], deriv[l], simd);
     }
+
+    /** Turns the SIMD kernels off (the ND4J-op path), to compare both in tests. */
+    void useSimd(boolean on) { simd = on; }
 
     /**
      * Input gradient only (no parameter gradients): rᵀ ∂out/∂input per row, shape [batch, in]; runs its own forward.
@@ -172,7 +170,7 @@ public final class DenseMlp {
         INDArray d = r;
         for (int l = layers - 1; l >= 0; l--) {
             Nd4j.gemm(d, w[l], delta[l], false, true, 1.0, 0.0);
-            if (l > 0) delta[l].muli(siluDerivative(l - 1));
+            if (l > 0) siluBackward(delta[l], l - 1);
             d = delta[l];
         }
         return delta[0];

@@ -100,4 +100,18 @@ class DenseMlpTest {
         assertTrue(a.weight(0).amaxNumber().doubleValue() <= 1 / Math.sqrt(3));
         assertThrows(IllegalArgumentException.class, () -> a.forward(Nd4j.zeros(DataType.FLOAT, 2, 4)));
     }
+
+    @Test
+    void simdKernelsMatchTheNd4jOpPath() {
+        assertTrue(SiluKernels.simd(), "tests run with --add-modules jdk.incubator.vector (parent pom argLine)");
+        int[] widths = {3, 37, 21, 40, 2};            // widths off the 16-lane grid exercise the scalar tails
+        DenseMlp simd = new DenseMlp(widths, 8), plain = new DenseMlp(widths, 8);
+        plain.useSimd(false);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 9, 3).muli(3), r = Nd4j.randn(DataType.FLOAT, 9, 2);
+        assertTrue(plain.forward(x).equalsWithEps(simd.forward(x), 1e-5));
+        INDArray gin = simd.backward(r, true).dup();
+        plain.forward(x);
+        assertTrue(plain.backward(r, true).equalsWithEps(gin, 1e-5));
+        assertTrue(plain.gradients().equalsWithEps(simd.gradients(), 1e-4));
+    }
 }
