@@ -14,6 +14,7 @@ import org.flowmatch4j.core.loss.CfmLoss;
 import org.flowmatch4j.core.model.VelocityNetwork;
 import org.flowmatch4j.core.path.PathSample;
 import org.flowmatch4j.core.path.ProbPath;
+import org.flowmatch4j.core.util.HostFloats;
 import org.flowmatch4j.core.util.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -120,7 +121,8 @@ public final class Trainer {
         net.backward(grad);
         long t6 = System.nanoTime();
         INDArray g = net.gradients();
-        double norm = g.norm2Number().doubleValue();
+        double norm = HostFloats.accessible(g) ? Math.sqrt(VectorAdam.sumOfSquares(HostFloats.bytes(g), (int) g.length()))
+                : g.norm2Number().doubleValue();
         if (!Double.isFinite(norm)) throw new NonFiniteException(step + 1, "gradient of " + net.spec(), norm);
         if (config.gradClipNorm() > 0 && norm > config.gradClipNorm()) g.muli(config.gradClipNorm() / norm);
         double lr = config.learningRate() * config.schedule().factor(step, config.steps());

@@ -178,6 +178,31 @@ class TrainerTest {
     }
 
     @Test
+    void simdAdamStepAndNormMatchTheDefinitionInFloat() {
+        assertTrue(org.flowmatch4j.core.util.HostFloats.simd(), "tests run with --add-modules jdk.incubator.vector");
+        int n = 37;                                            // off the 16-lane grid: the scalar tail runs too
+        Rng rng = new Rng(3);
+        INDArray p = rng.normal(1, n).reshape(n), g1 = rng.normal(1, n).reshape(n), g2 = rng.normal(1, n).reshape(n);
+        double[] ref = p.toDoubleVector(), m = new double[n], v = new double[n];
+        AdamW opt = new AdamW(n, DataType.FLOAT, 0.9, 0.999, 1e-8, 0.01);
+        INDArray[] gs = {g1, g2};
+        for (int k = 1; k <= 2; k++) {
+            opt.step(p, gs[k - 1], 0.1);
+            for (int i = 0; i < n; i++) {
+                double g = gs[k - 1].getDouble(i);
+                m[i] = 0.9 * m[i] + 0.1 * g;
+                v[i] = 0.999 * v[i] + 0.001 * g * g;
+                ref[i] = ref[i] * (1 - 0.1 * 0.01)
+                        - 0.1 * Math.sqrt(1 - Math.pow(0.999, k)) / (1 - Math.pow(0.9, k)) * m[i] / (Math.sqrt(v[i]) + 1e-8);
+            }
+        }
+        assertArrayEquals(ref, p.toDoubleVector(), 1e-5);
+        double sq = 0;
+        for (double x : g1.toDoubleVector()) sq += x * x;
+        assertEquals(sq, VectorAdam.sumOfSquares(org.flowmatch4j.core.util.HostFloats.bytes(g1), n), 1e-5 * sq);
+    }
+
+    @Test
     void emaFollowsItsRecursion() {
         INDArray p = Nd4j.createFromArray(0.0, 0.0);
         Ema ema = new Ema(p, 0.5);
