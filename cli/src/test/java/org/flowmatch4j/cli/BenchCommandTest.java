@@ -16,4 +16,16 @@ class BenchCommandTest {
             assertTrue(json.matches(".*\"" + key + "\": [0-9.]+.*"), key + " in " + json);
         }
     }
+
+    @Test
+    void rssBenchWritesTheCurve(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        CliRunner r = CliRunner.run("bench", "rss", "--steps", "200", "--batch", "64", "--out", dir.toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"growth_mb\": "), r.out());
+        java.util.List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("rss.csv"));
+        assertEquals("step,rss_mb", csv.get(0));
+        assertEquals(42, csv.size(), "header, step 0 and 40 samples");
+        assertTrue(javax.imageio.ImageIO.read(dir.resolve("rss.png").toFile()) != null);
+        assertEquals(2, CliRunner.run("bench", "rss", "--peer").exit());
+    }
 }

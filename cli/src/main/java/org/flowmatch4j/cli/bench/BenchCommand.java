@@ -15,15 +15,16 @@ import picocli.CommandLine.Parameters;
 /** {@code flowmatch bench core [--json]}: the engine's speed and memory numbers. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. 'core': train step at batch 256 and 4096, 100-step Euler sampling at N=4096, "
-                + "peak RSS, threads, for the 3x256 SiLU MLP.")
+                + "peak RSS, threads, for the 3x256 SiLU MLP. 'rss': resident memory over --steps training steps, "
+                + "written to --out as rss.csv and rss.png.")
 public final class BenchCommand implements Callable<Integer> {
     /** Benchmarks that can be named. */
-    public enum Suite { CORE }
+    public enum Suite { CORE, RSS }
 
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", description = "Suite: core.")
+    @Parameters(index = "0", description = "Suite: core | rss.")
     Suite suite;
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -32,13 +33,26 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer", description = "Also run the PyTorch peer (benchmarks/peer/torch_cfm.py) with the same "
             + "threads and print both with their ratio (ours / PyTorch); skipped when torch cannot be imported.")
     boolean peer;
+    @Option(names = "--steps", defaultValue = "10000", description = "rss: training steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+    @Option(names = "--batch", defaultValue = "256", description = "rss: batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--out", defaultValue = "runs/bench-rss", description = "rss: output directory (default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path out;
 
     @Override public Integer call() throws Exception {
         if (repeats <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be > 0, got " + repeats);
+        if (peer && suite != Suite.CORE) throw new CommandLine.ParameterException(spec.commandLine(), "--peer applies to 'core' only");
         common.checkThreads(System.err);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Map<String, Object> m = switch (suite) {
             case CORE -> CoreBenchmark.run(repeats);
+            case RSS -> {
+                if (steps < 100 || batch < 2) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "rss needs --steps >= 100 and --batch >= 2");
+                }
+                yield RssBenchmark.run(steps, batch, Math.max(1, steps / 40), out);
+            }
         };
         if (!peer) {
             if (json) System.out.println(Json.object(m));
