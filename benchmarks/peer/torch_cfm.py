@@ -115,6 +115,19 @@ def euler_step(net, x, t, h):
     return x + h * net(torch.cat([x, torch.full((len(x), 1), t)], 1))
 
 
+def peak_rss_mb():
+    """VmHWM of this process image. (ru_maxrss would also count the parent's RSS inherited through fork/exec, e.g.
+    the JVM of `flowmatch bench core --peer`.)"""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
 def bench(args):
     torch.manual_seed(1)
     gen, rng = torch.Generator().manual_seed(1), np.random.default_rng(1)
@@ -130,7 +143,7 @@ def bench(args):
         euler(net, x, 100)
         times.append((time.perf_counter() - t0) * 1e3)
     out["sample_ms_n4096"] = statistics.median(times)
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    out["peak_rss_mb"] = peak_rss_mb()
     out["threads"] = torch.get_num_threads()
     out["torch"] = torch.__version__
     print(json.dumps(out))
