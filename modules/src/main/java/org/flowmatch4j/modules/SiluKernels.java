@@ -5,12 +5,12 @@ import java.nio.ByteOrder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The SiLU steps of {@link DenseMlp}: forward z ← z + b, s = σ(z), h = z s; backward δ ← δ ⊙ s(1 + z - h).
+ * The SiLU steps of {@link DenseMlp}: forward s = σ(z), h = z s; backward δ ← δ ⊙ s(1 + z(1 - s)).
  *
  * <p>Float arrays in host memory go through SIMD kernels on the JDK Vector API when the JVM was started with
  * {@code --add-modules jdk.incubator.vector} (the ./flowmatch launcher does): one pass, about 5× faster than
@@ -39,33 +39,23 @@ final class SiluKernels {
 
     private static ByteBuffer host(INDArray a) { return a.data().asNio().order(ByteOrder.nativeOrder()); }
 
-    /** z [rows, cols] ← z + b [1, cols]; s ← σ(z); h ← z ⊙ s. */
-    static void biasSilu(INDArray z, INDArray b, INDArray s, INDArray h, boolean allowSimd) {
-        if (allowSimd && simdFor(z, s, h) && b.dataType() == DataType.FLOAT) {
-            VectorSilu.biasSilu(host(z), hostBias(b), host(s), host(h), (int) z.size(0), (int) z.size(1));
+    /** s ← σ(z); the first {@code width} columns of hx ← z ⊙ s (z, s: [rows, width]; hx: [rows, width + 1]). */
+    static void silu(INDArray z, INDArray s, INDArray hx, int width, boolean allowSimd) {
+        if (allowSimd && simdFor(z, s, hx)) {
+            VectorSilu.silu(host(z), host(s), host(hx), (int) z.size(0), width, (int) hx.size(1));
             return;
         }
-        z.addiRowVector(b);
         Nd4j.exec(new Sigmoid(z, s));
-        Nd4j.exec(new MulOp(z, s, h));
+        Nd4j.exec(new MulOp(z, s, hx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, width))));
     }
 
-    /** δ ← δ ⊙ s ⊙ (1 + z - h), using {@code scratch} for the ND4J path. */
-    static void siluBackward(INDArray delta, INDArray z, INDArray s, INDArray h, INDArray scratch, boolean allowSimd) {
-        if (allowSimd && simdFor(delta, z, s, h)) {
-            VectorSilu.siluBackward(host(delta), host(z), host(s), host(h), (int) delta.length());
+    /** δ ← δ ⊙ s ⊙ (1 + z (1 - s)) (SiLU' from z and s = σ(z)), using {@code scratch} on the ND4J path. */
+    static void siluBackward(INDArray delta, INDArray z, INDArray s, INDArray scratch, boolean allowSimd) {
+        if (allowSimd && simdFor(delta, z, s)) {
+            VectorSilu.siluBackward(host(delta), host(z), host(s), (int) delta.length());
             return;
         }
-        Nd4j.exec(new SubOp(z, h, scratch));
-        delta.muli(scratch.addi(1).muli(s));
-    }
-
-    /** The bias row's host memory (a view into the flat parameter vector, so its own offset applies). */
-    private static ByteBuffer hostBias(INDArray b) {
-        ByteBuffer all = b.data().asNio().order(ByteOrder.nativeOrder());
-        int off = (int) b.offset() * 4;
-        ByteBuffer view = all.duplicate().order(ByteOrder.nativeOrder());
-        view.position(off);
-        return view.slice().order(ByteOrder.nativeOrder());
+        scratch.assign(s).rsubi(1).muli(z).addi(1).muli(s);
+        delta.muli(scratch);
     }
 }

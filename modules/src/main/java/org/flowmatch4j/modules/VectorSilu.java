@@ -17,46 +17,44 @@ final class VectorSilu {
 
     private VectorSilu() {}
 
-    /** z ← z + b (b broadcast over rows), s ← σ(z), h ← z s. */
-    static void biasSilu(ByteBuffer z, ByteBuffer b, ByteBuffer s, ByteBuffer h, int rows, int cols) {
+    /** s ← σ(z), h ← z s for z, s of shape [rows, cols]; h rows start every {@code hStride} floats. */
+    static void silu(ByteBuffer z, ByteBuffer s, ByteBuffer h, int rows, int cols, int hStride) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
-            int base = r * cols;
+            int base = r * cols, hBase = r * hStride;
             int c = 0;
             for (; c < bound; c += S.length()) {
                 int at = (base + c) * 4;
-                FloatVector zv = FloatVector.fromByteBuffer(S, z, at, ORDER).add(FloatVector.fromByteBuffer(S, b, c * 4, ORDER));
+                FloatVector zv = FloatVector.fromByteBuffer(S, z, at, ORDER);
                 FloatVector sv = one.div(zv.neg().lanewise(VectorOperators.EXP).add(one));
-                zv.intoByteBuffer(z, at, ORDER);
                 sv.intoByteBuffer(s, at, ORDER);
-                zv.mul(sv).intoByteBuffer(h, at, ORDER);
+                zv.mul(sv).intoByteBuffer(h, (hBase + c) * 4, ORDER);
             }
             for (; c < cols; c++) {
-                int at = (base + c) * 4;
-                float zz = z.getFloat(at) + b.getFloat(c * 4);
+                float zz = z.getFloat((base + c) * 4);
                 float ss = (float) (1 / (1 + Math.exp(-zz)));
-                z.putFloat(at, zz);
-                s.putFloat(at, ss);
-                h.putFloat(at, zz * ss);
+                s.putFloat((base + c) * 4, ss);
+                h.putFloat((hBase + c) * 4, zz * ss);
             }
         }
     }
 
-    /** δ ← δ ⊙ s ⊙ (1 + z - h), i.e. δ ⊙ SiLU'(z), for n elements. */
-    static void siluBackward(ByteBuffer delta, ByteBuffer z, ByteBuffer s, ByteBuffer h, int n) {
+    /** δ ← δ ⊙ s ⊙ (1 + z (1 - s)), i.e. δ ⊙ SiLU'(z) with s = σ(z), for n elements. */
+    static void siluBackward(ByteBuffer delta, ByteBuffer z, ByteBuffer s, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
         int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
             int at = i * 4;
             FloatVector zv = FloatVector.fromByteBuffer(S, z, at, ORDER);
-            FloatVector hv = FloatVector.fromByteBuffer(S, h, at, ORDER);
             FloatVector sv = FloatVector.fromByteBuffer(S, s, at, ORDER);
             FloatVector dv = FloatVector.fromByteBuffer(S, delta, at, ORDER);
-            dv.mul(sv.mul(zv.sub(hv).add(1f))).intoByteBuffer(delta, at, ORDER);
+            dv.mul(sv.mul(zv.mul(one.sub(sv)).add(one))).intoByteBuffer(delta, at, ORDER);
         }
         for (; i < n; i++) {
             int at = i * 4;
-            delta.putFloat(at, delta.getFloat(at) * s.getFloat(at) * (1 + z.getFloat(at) - h.getFloat(at)));
+            float ss = s.getFloat(at);
+            delta.putFloat(at, delta.getFloat(at) * ss * (1 + z.getFloat(at) * (1 - ss)));
         }
     }
 }
