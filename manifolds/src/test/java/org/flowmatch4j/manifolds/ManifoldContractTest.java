@@ -20,8 +20,11 @@ abstract class ManifoldContractTest {
     INDArray smallTangent(INDArray x) {
         INDArray u = manifold().projectTangent(x, rng.normal((int) x.size(0), manifold().ambientDim()).castTo(DataType.DOUBLE));
         INDArray n = manifold().norm(x, u).reshape(x.size(0), 1).addi(1e-12);
-        return u.divColumnVector(n).muli(1.2);
+        return u.divColumnVector(n).muli(tangentLength());
     }
+
+    /** Length of the test tangent vectors (inside the injectivity radius of the test points). */
+    double tangentLength() { return 1.2; }
 
     /** Base samples, re-projected in double precision. */
     INDArray points(int n) { return manifold().projectPoint(manifold().sampleBase(n, rng).castTo(DataType.DOUBLE)); }

@@ -48,6 +48,67 @@ class ManifoldsTest {
         }
     }
 
+    @Nested class So3Contract extends ManifoldContractTest {
+        @Override Manifold manifold() { return new So3(); }
+
+        @Test
+        void distanceIsTheRotationAngle() {
+            double th = 2.5;
+            INDArray id = Nd4j.createFromArray(new double[][] {So3.fromQuaternion(1, 0, 0, 0)});
+            INDArray rz = Nd4j.createFromArray(new double[][] {So3.fromQuaternion(Math.cos(th / 2), 0, 0, Math.sin(th / 2))});
+            assertEquals(th, manifold().dist(id, rz).getDouble(0), 1e-12);
+            double[] r = rz.toDoubleVector();
+            assertEquals(Math.cos(th), r[0], 1e-12);
+            assertEquals(-Math.sin(th), r[1], 1e-12);
+            INDArray nearPi = Nd4j.createFromArray(new double[][] {So3.fromQuaternion(Math.cos(1.5705), Math.sin(1.5705), 0, 0)});
+            assertEquals(3.141, manifold().dist(id, nearPi).getDouble(0), 1e-12);
+            assertEquals(-Math.log(8 * Math.PI * Math.PI), manifold().baseLogDensity(id)[0], 1e-12);
+        }
+    }
+
+    @Nested class Se3Contract extends ManifoldContractTest {
+        @Override Manifold manifold() { return Se3.of(1, 0.25); }
+
+        @Test
+        void distanceCombinesRotationAndTranslation() {
+            double[] rot = So3.fromQuaternion(Math.cos(0.3), 0, Math.sin(0.3), 0);      // angle 0.6
+            INDArray a = Nd4j.hstack(Nd4j.createFromArray(new double[][] {So3.fromQuaternion(1, 0, 0, 0)}),
+                    Nd4j.createFromArray(new double[][] {{0, 0, 0}}));
+            INDArray b = Nd4j.hstack(Nd4j.createFromArray(new double[][] {rot}), Nd4j.createFromArray(new double[][] {{3, 0, 4}}));
+            assertEquals(Math.sqrt(0.36 + 0.25 * 25), manifold().dist(a, b).getDouble(0), 1e-12);
+            assertEquals(6, manifold().dim());
+        }
+    }
+
+    @Nested class PoincareContract extends ManifoldContractTest {
+        @Override Manifold manifold() { return new PoincareBall(3); }
+
+        @Test
+        void distanceFromTheOriginIsTwiceArtanhOfTheRadius() {
+            INDArray o = Nd4j.zeros(DataType.DOUBLE, 1, 3), x = Nd4j.createFromArray(new double[][] {{0.6, 0, 0}});
+            assertEquals(2 * 0.5 * Math.log(1.6 / 0.4), manifold().dist(o, x).getDouble(0), 1e-12);
+        }
+    }
+
+    @Nested class SimplexContract extends ManifoldContractTest {
+        @Override Manifold manifold() { return new Simplex(4); }
+
+        /** Points kept away from the faces so the test moves stay in the open simplex. */
+        @Override INDArray points(int n) { return super.points(n).muli(0.5).addi(0.125); }
+
+        @Override double tangentLength() { return 0.2; }
+
+        @Test
+        void fisherRaoDistanceInClosedForm() {
+            INDArray p = Nd4j.createFromArray(new double[][] {{0.1, 0.2, 0.3, 0.4}});
+            INDArray q = Nd4j.createFromArray(new double[][] {{0.25, 0.25, 0.25, 0.25}});
+            double bc = 0;
+            for (int i = 0; i < 4; i++) bc += Math.sqrt(p.getDouble(0, i) * 0.25);
+            assertEquals(2 * Math.acos(bc), manifold().dist(p, q).getDouble(0), 1e-12);
+            assertEquals(0, manifold().logMap(p, q).sumNumber().doubleValue(), 1e-12);
+        }
+    }
+
     @Test
     void euclideanLogDensityIsStandardNormal() {
         INDArray x = Nd4j.createFromArray(new double[][] {{1, 2}}).castTo(DataType.DOUBLE);
