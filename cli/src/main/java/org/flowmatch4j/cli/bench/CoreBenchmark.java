@@ -93,11 +93,14 @@ public final class CoreBenchmark {
     }
 
     /** Peak resident set (VmHWM) of this process in MB, or -1 where /proc is missing. */
-    static double peakRssMb() throws IOException {
+    static double peakRssMb() throws IOException { return procStatusMb("VmHWM:"); }
+
+    /** A memory figure of /proc/self/status (e.g. {@code VmRSS:}) in MB, or -1 where /proc is missing. */
+    static double procStatusMb(String key) throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.exists(status)) return -1;
         for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            if (line.startsWith(key)) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
         }
         return -1;
     }

@@ -64,12 +64,5 @@ final class RssBenchmark {
     }
 
     /** Current resident set (VmRSS) in MB, or -1 without /proc. */
-    static double rssMb() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) return -1;
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-        }
-        return -1;
-    }
+    static double rssMb() throws IOException { return CoreBenchmark.procStatusMb("VmRSS:"); }
 }
