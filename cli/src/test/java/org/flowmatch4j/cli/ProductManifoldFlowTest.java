@@ -16,6 +16,7 @@ import org.flowmatch4j.core.util.Rng;
 import org.flowmatch4j.manifolds.Euclidean;
 import org.flowmatch4j.manifolds.FlatTorus;
 import org.flowmatch4j.manifolds.ProductManifold;
+import org.flowmatch4j.manifolds.RiemannianCfmLoss;
 import org.flowmatch4j.manifolds.So3;
 import org.flowmatch4j.manifolds.path.GeodesicProbPath;
 import org.flowmatch4j.manifolds.solver.RiemannianOdeSolver;
@@ -25,7 +26,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Training and sampling on SO(3) × R³ × T¹ with a known target: all data at one point x*, so the marginal field is
+ * Training (Riemannian CFM loss) and sampling on SO(3) × R³ × T¹ with a known target: all data at one point x*, so the marginal field is
  * the conditional one, u_t = κ'/(1-κ) log_{x_t}(x*), and generated samples must land at x* from anywhere in the
  * base distribution (uniform rotations, Gaussian translations, uniform angles).
  */
@@ -38,7 +39,8 @@ class ProductManifoldFlowTest {
         MlpVelocityNetwork net = new MlpVelocityNetwork(m.ambientDim(), 128, 3, 0, 1);
         new Trainer(net, new GeodesicProbPath(new CondOtScheduler(), m), new IndependentCoupling(),
                 (b, rng) -> new FlowBatch(m.sampleBase(b, rng), Nd4j.repeat(target, b).reshape(b, m.ambientDim()), null),
-                TrainerConfig.builder().steps(1500).batchSize(128).learningRate(2e-3).seed(2).build()).train(null);
+                TrainerConfig.builder().steps(1500).batchSize(128).learningRate(2e-3).seed(2).build(),
+                new RiemannianCfmLoss(m)).train(null);
         INDArray x0 = m.sampleBase(500, new Rng(9));
         INDArray x1 = new RiemannianOdeSolver(m, ButcherTableau.MIDPOINT).solve(NetworkField.of(net), x0,
                 TimeGrid.uniform(0, 1, 100), StepListener.NONE).x();

@@ -44,6 +44,9 @@ public final class ProductManifold implements Manifold {
 
     public List<Manifold> factors() { return factors; }
 
+    /** Metric weight of factor i. */
+    public double weight(int i) { return weights[i]; }
+
     @Override public int dim() { return dim; }
 
     @Override public int ambientDim() { return ambient; }

@@ -1,5 +1,6 @@
 package org.flowmatch4j.core.loss;
 
+import org.flowmatch4j.core.path.PathSample;
 import org.flowmatch4j.core.util.Checks;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -8,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * error between the network's velocity and the conditional target velocity, optionally weighted per time.
  * Its gradient with respect to the prediction is 2 w(t_b) (v - u)_b / (B·d).
  */
-public final class CfmLoss {
+public final class CfmLoss implements FlowLoss {
     private final TimeWeighting weighting;
 
     public CfmLoss(TimeWeighting weighting) { this.weighting = weighting; }
@@ -40,6 +41,10 @@ public final class CfmLoss {
             gradOut.muliColumnVector(w).muli(2.0 / n);
         }
         return loss;
+    }
+
+    @Override public double lossAndGradient(PathSample sample, INDArray prediction, INDArray gradOut) {
+        return lossAndGradient(prediction, sample.dxt(), sample.t(), gradOut);
     }
 
     /** Mean squared error between two arrays of equal shape. */

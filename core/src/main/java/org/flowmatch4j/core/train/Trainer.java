@@ -11,6 +11,7 @@ import org.flowmatch4j.core.coupling.Coupling;
 import org.flowmatch4j.core.coupling.Pairing;
 import org.flowmatch4j.core.guidance.ClassifierFreeGuidance;
 import org.flowmatch4j.core.loss.CfmLoss;
+import org.flowmatch4j.core.loss.FlowLoss;
 import org.flowmatch4j.core.model.VelocityNetwork;
 import org.flowmatch4j.core.path.PathSample;
 import org.flowmatch4j.core.path.ProbPath;
@@ -37,7 +38,7 @@ public final class Trainer {
     private final Coupling coupling;
     private final FlowBatchSource data;
     private final TrainerConfig config;
-    private final CfmLoss loss;
+    private final FlowLoss loss;
     private final Rng rng;
     private final AdamW optimizer;
     private final Ema ema;
@@ -50,7 +51,7 @@ public final class Trainer {
     }
 
     public Trainer(VelocityNetwork net, ProbPath path, Coupling coupling, FlowBatchSource data, TrainerConfig config,
-                   CfmLoss loss) {
+                   FlowLoss loss) {
         this.net = net;
         this.path = path;
         this.coupling = coupling;
@@ -115,7 +116,7 @@ public final class Trainer {
         INDArray v = net.forward(s.xt(), t, labels);
         long t4 = System.nanoTime();
         INDArray grad = v.ulike();
-        double l = loss.lossAndGradient(v, s.dxt(), t, grad);
+        double l = loss.lossAndGradient(s, v, grad);
         if (!Double.isFinite(l)) throw new NonFiniteException(step + 1, "loss", l);
         long t5 = System.nanoTime();
         net.backward(grad);
