@@ -1,6 +1,7 @@
 package org.flowmatch4j.manifolds;
 
 import org.flowmatch4j.core.util.Checks;
+import org.flowmatch4j.core.util.Columns;
 import org.flowmatch4j.core.util.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -25,7 +26,7 @@ public record Sphere(int dim) implements Manifold {
             cos[i] = Math.cos(nv[i]);
             sinc[i] = nv[i] < 1e-8 ? 1 - nv[i] * nv[i] / 6 : Math.sin(nv[i]) / nv[i];
         }
-        INDArray out = x.mulColumnVector(column(cos, x)).addi(u.mulColumnVector(column(sinc, x)));
+        INDArray out = x.mulColumnVector(Columns.of(cos, x)).addi(u.mulColumnVector(Columns.of(sinc, x)));
         return projectPoint(out);
     }
 
@@ -37,7 +38,7 @@ public record Sphere(int dim) implements Manifold {
             c[i] = ci;
             f[i] = th < 1e-7 ? 1 + th * th / 6 : th / Math.sin(th);
         }
-        INDArray v = y.sub(x.mulColumnVector(column(c, x))).muliColumnVector(column(f, x));
+        INDArray v = y.sub(x.mulColumnVector(Columns.of(c, x))).muliColumnVector(Columns.of(f, x));
         return projectTangent(x, v);
     }
 
@@ -57,9 +58,5 @@ public record Sphere(int dim) implements Manifold {
         double[] out = new double[(int) x.size(0)];
         java.util.Arrays.fill(out, -logArea);
         return out;
-    }
-
-    private static INDArray column(double[] v, INDArray like) {
-        return org.nd4j.linalg.factory.Nd4j.createFromArray(v).castTo(like.dataType()).reshape(v.length, 1);
     }
 }

@@ -1,5 +1,6 @@
 package org.flowmatch4j.core.likelihood;
 
+import java.util.function.UnaryOperator;
 import org.flowmatch4j.core.solver.OdeResult;
 import org.flowmatch4j.core.solver.OdeSolver;
 import org.flowmatch4j.core.solver.StepListener;
@@ -54,15 +55,11 @@ public final class LogLikelihood {
     public double[] logProbability(DivergenceField field, INDArray x1, SourceDensity source, Rng rng) {
         Checks.matrix("x1", x1, -1, -1);
         int n = (int) x1.size(0), d = (int) x1.size(1);
-        INDArray probe = switch (estimator) {
-            case EXACT -> null;
-            case HUTCHINSON_RADEMACHER -> rng.rademacher(n, d).castTo(x1.dataType());
-            case HUTCHINSON_GAUSSIAN -> rng.normal(n, d).castTo(x1.dataType());
-        };
+        INDArray probe = Divergence.probes(estimator, n, d, x1.dataType(), rng);
         VelocityField augmented = (state, t) -> {
             INDArray x = state.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d)).dup();
             INDArray u = field.velocity(x, t);
-            INDArray div = probe == null ? exactDivergence(field, x, t) : probe.mul(field.vjp(x, t, probe)).sum(1);
+            INDArray div = Divergence.of(field, x, t, probe, UnaryOperator.identity());
             return Nd4j.hstack(u, div.reshape(n, 1).castTo(u.dataType()));
         };
         INDArray start = Nd4j.hstack(x1, Nd4j.zeros(x1.dataType(), n, 1));
@@ -76,14 +73,7 @@ public final class LogLikelihood {
 
     /** tr(∂u/∂x) from d vector-Jacobian products with the unit vectors, shape [batch]. */
     public static INDArray exactDivergence(DivergenceField field, INDArray x, double t) {
-        int n = (int) x.size(0), d = (int) x.size(1);
-        INDArray div = Nd4j.zeros(x.dataType(), n);
-        for (int i = 0; i < d; i++) {
-            INDArray e = Nd4j.zeros(x.dataType(), n, d);
-            e.getColumn(i).assign(1);
-            div.addi(field.vjp(x, t, e).getColumn(i));
-        }
-        return div;
+        return Divergence.of(field, x, t, null, UnaryOperator.identity());
     }
 
     /** log N(x; 0, I) per row. */

@@ -1,6 +1,7 @@
 package org.flowmatch4j.manifolds.likelihood;
 
 import java.util.List;
+import org.flowmatch4j.core.likelihood.Divergence;
 import org.flowmatch4j.core.likelihood.DivergenceEstimator;
 import org.flowmatch4j.core.likelihood.DivergenceField;
 import org.flowmatch4j.core.solver.ButcherTableau;
@@ -42,27 +43,12 @@ public final class RiemannianLogLikelihood {
     /** log p_1 per row of x (points on the manifold, shape [batch, D]). */
     public double[] logProbability(DivergenceField field, INDArray x, Rng rng) {
         int n = (int) x.size(0), d = manifold.ambientDim();
-        INDArray probe = switch (estimator) {
-            case EXACT -> null;
-            case HUTCHINSON_RADEMACHER -> rng.rademacher(n, d).castTo(x.dataType());
-            case HUTCHINSON_GAUSSIAN -> rng.normal(n, d).castTo(x.dataType());
-        };
+        INDArray probe = Divergence.probes(estimator, n, d, x.dataType(), rng);
         ProductManifold augmentedSpace = new ProductManifold(List.of(manifold, new Euclidean(1)), new double[] {1, 1});
         VelocityField augmented = (state, t) -> {
             INDArray xs = state.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d)).dup();
             INDArray u = manifold.projectTangent(xs, field.velocity(xs, t));
-            INDArray div;
-            if (probe == null) {
-                div = Nd4j.zeros(xs.dataType(), n);
-                for (int k = 0; k < d; k++) {
-                    INDArray e = Nd4j.zeros(xs.dataType(), n, d);
-                    e.getColumn(k).assign(1);
-                    div.addi(field.vjp(xs, t, manifold.projectTangent(xs, e)).getColumn(k));
-                }
-            } else {
-                INDArray eps = manifold.projectTangent(xs, probe);
-                div = field.vjp(xs, t, eps).mul(eps).sum(1);
-            }
+            INDArray div = Divergence.of(field, xs, t, probe, dir -> manifold.projectTangent(xs, dir));
             return Nd4j.hstack(u, div.reshape(n, 1).castTo(u.dataType()));
         };
         INDArray start = Nd4j.hstack(manifold.projectPoint(x), Nd4j.zeros(x.dataType(), n, 1));

@@ -5,9 +5,9 @@ import org.flowmatch4j.core.path.ProbPath;
 import org.flowmatch4j.core.path.scheduler.Scheduler;
 import org.flowmatch4j.core.path.scheduler.SchedulerOutput;
 import org.flowmatch4j.core.util.Checks;
+import org.flowmatch4j.core.util.Columns;
 import org.flowmatch4j.manifolds.Manifold;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The geodesic conditional path of Riemannian flow matching (Chen &amp; Lipman 2024):
@@ -39,12 +39,8 @@ public final class GeodesicProbPath implements ProbPath {
             rate[i] = o.dAlpha() / (1 - o.alpha());
         }
         INDArray log = manifold.logMap(x0, x1);
-        INDArray xt = manifold.expMap(x0, log.mulColumnVector(column(kappa, x0)));
-        INDArray ut = manifold.logMap(xt, x1).muliColumnVector(column(rate, x0));
+        INDArray xt = manifold.expMap(x0, log.mulColumnVector(Columns.of(kappa, x0)));
+        INDArray ut = manifold.logMap(xt, x1).muliColumnVector(Columns.of(rate, x0));
         return new PathSample(x0, x1, t, xt, ut);
-    }
-
-    private static INDArray column(double[] v, INDArray like) {
-        return Nd4j.createFromArray(v).castTo(like.dataType()).reshape(v.length, 1);
     }
 }
