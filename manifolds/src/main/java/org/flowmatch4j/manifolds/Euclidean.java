@@ -16,6 +16,9 @@ public record Euclidean(int dim) implements Manifold {
 
     @Override public INDArray projectPoint(INDArray x) { return x.dup(); }
 
+    /** Flat: H = 0. */
+    @Override public INDArray meanCurvature(INDArray x) { return x.like(); }
+
     @Override public INDArray projectTangent(INDArray x, INDArray u) { return u.dup(); }
 
     @Override public INDArray sampleBase(int n, Rng rng) { return rng.normal(n, dim); }

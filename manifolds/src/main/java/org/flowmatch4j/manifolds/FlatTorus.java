@@ -30,6 +30,9 @@ public record FlatTorus(int dim) implements Manifold {
 
     @Override public INDArray projectPoint(INDArray x) { return wrap(x); }
 
+    /** Flat (angle coordinates): H = 0. */
+    @Override public INDArray meanCurvature(INDArray x) { return x.like(); }
+
     @Override public INDArray projectTangent(INDArray x, INDArray u) { return u.dup(); }
 
     @Override public INDArray sampleBase(int n, Rng rng) {

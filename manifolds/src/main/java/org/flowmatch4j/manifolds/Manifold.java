@@ -40,6 +40,17 @@ public interface Manifold {
     /** Log-density of the base distribution with respect to the Riemannian volume, per row. */
     double[] baseLogDensity(INDArray x);
 
+    /**
+     * The mean-curvature vector of the embedding, H(x) = Σ_i II(f_i, f_i) with f_i an ambient-orthonormal basis of
+     * T_x M and II the second fundamental form, shape [batch, D]; zero for flat embeddings. A projected field P v has
+     * Riemannian divergence div_M(P v) = tr(P J_v) + ⟨H, v⟩ (ambient inner product), so likelihoods of networks
+     * whose output has a normal component need it. Unsupported where the metric is not induced by the embedding.
+     */
+    default INDArray meanCurvature(INDArray x) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " has no metric induced by its embedding, so divergences in ambient coordinates do not apply");
+    }
+
     /** ⟨u, v⟩_x per row, shape [batch]; the embedded (Euclidean) metric unless overridden. */
     default INDArray inner(INDArray x, INDArray u, INDArray v) { return u.mul(v).sum(1); }
 

@@ -72,6 +72,9 @@ public final class ProductManifold implements Manifold {
 
     @Override public INDArray projectTangent(INDArray x, INDArray u) { return each(x, u, Manifold::projectTangent); }
 
+    /** The factors' H side by side (a constant metric weight per factor leaves divergences unchanged). */
+    @Override public INDArray meanCurvature(INDArray x) { return each(x, x, (m, a, b) -> m.meanCurvature(a)); }
+
     @Override public INDArray inner(INDArray x, INDArray u, INDArray v) {
         INDArray s = null;
         for (int i = 0; i < factors.size(); i++) {

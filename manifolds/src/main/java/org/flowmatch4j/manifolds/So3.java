@@ -40,6 +40,12 @@ public record So3() implements Manifold {
         });
     }
 
+    /**
+     * With f_i = R A_i (A_i a Frobenius-orthonormal basis of skew matrices) II(f_i, f_i) = R A_i² (symmetric, hence
+     * normal) and Σ_i A_i² = -I, so H = -R.
+     */
+    @Override public INDArray meanCurvature(INDArray x) { return x.neg(); }
+
     @Override public INDArray sampleBase(int n, Rng rng) {
         double[] out = new double[9 * n];
         for (int k = 0; k < n; k++) {

@@ -50,6 +50,9 @@ public record Sphere(int dim) implements Manifold {
         return u.sub(x.mulColumnVector(col(u.mul(x).sum(1))));
     }
 
+    /** II(u, u) = -|u|² x, so H = -n x. */
+    @Override public INDArray meanCurvature(INDArray x) { return x.mul(-dim); }
+
     @Override public INDArray sampleBase(int n, Rng rng) { return projectPoint(rng.normal(n, dim + 1)); }
 
     @Override public double[] baseLogDensity(INDArray x) {

@@ -1,6 +1,7 @@
 package org.flowmatch4j.manifolds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.flowmatch4j.core.util.Rng;
@@ -28,6 +29,9 @@ abstract class ManifoldContractTest {
 
     /** Base samples, re-projected in double precision. */
     INDArray points(int n) { return manifold().projectPoint(manifold().sampleBase(n, rng).castTo(DataType.DOUBLE)); }
+
+    /** Whether the metric is (a constant multiple of) the one induced by the embedding. */
+    boolean metricInducedByEmbedding() { return true; }
 
     static void assertClose(INDArray a, INDArray b, double tol) {
         double err = a.sub(b).amaxNumber().doubleValue();
@@ -89,5 +93,34 @@ abstract class ManifoldContractTest {
         INDArray x = points(64), y = points(64), z = points(64);
         INDArray slack = manifold().dist(x, y).add(manifold().dist(y, z)).sub(manifold().dist(x, z));
         assertTrue(slack.minNumber().doubleValue() > -1e-9);
+    }
+
+    /** H(x) = Σ_i II(f_i, f_i), each II(f, f) the ambient acceleration of t ↦ exp_x(t f), by central differences. */
+    @Test
+    void meanCurvatureIsTheSumOfGeodesicAccelerations() {
+        INDArray x = points(6);
+        if (!metricInducedByEmbedding()) {
+            assertThrows(UnsupportedOperationException.class, () -> manifold().meanCurvature(x));
+            return;
+        }
+        INDArray h = manifold().meanCurvature(x);
+        int d = manifold().ambientDim();
+        double s = 1e-3;
+        for (int r = 0; r < x.size(0); r++) {
+            INDArray xr = x.getRow(r, true);
+            java.util.List<INDArray> basis = new java.util.ArrayList<>();
+            for (int k = 0; k < d; k++) {
+                INDArray f = manifold().projectTangent(xr, Nd4j.zeros(DataType.DOUBLE, 1, d).putScalar(0, k, 1));
+                for (INDArray b : basis) f.subi(b.mul(f.mul(b).sumNumber().doubleValue()));
+                double n = f.norm2Number().doubleValue();
+                if (n > 1e-6) basis.add(f.divi(n));
+            }
+            assertEquals(manifold().dim(), basis.size(), "tangent basis size");
+            INDArray sum = Nd4j.zeros(DataType.DOUBLE, 1, d);
+            for (INDArray f : basis) {
+                sum.addi(manifold().expMap(xr, f.mul(s)).add(manifold().expMap(xr, f.mul(-s))).sub(xr.mul(2)).divi(s * s));
+            }
+            assertClose(h.getRow(r, true), sum, 1e-4);
+        }
     }
 }

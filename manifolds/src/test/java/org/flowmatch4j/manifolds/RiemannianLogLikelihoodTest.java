@@ -1,6 +1,7 @@
 package org.flowmatch4j.manifolds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.flowmatch4j.core.likelihood.DivergenceEstimator;
 import org.flowmatch4j.core.likelihood.DivergenceField;
@@ -34,6 +35,26 @@ class RiemannianLogLikelihoodTest {
         }
     }
 
+    /**
+     * The same flow from a field with a normal component: v = u + g(x) x with g = 0.7 + x_0; P v = u on S², and
+     * (wᵀJ_v)_j = (wᵀJ_u)_j + g w_j + (w·x) δ_j0. Without the mean-curvature term the log-density would be off by ∫ 2g dt.
+     */
+    static final class PoleFieldWithNormalPart implements DivergenceField {
+        private final PoleField tangent = new PoleField();
+
+        @Override public INDArray velocity(INDArray x, double t) {
+            INDArray g = x.getColumn(0).reshape(x.size(0), 1).add(0.7);
+            return tangent.velocity(x, t).addi(x.mulColumnVector(g));
+        }
+
+        @Override public INDArray vjp(INDArray x, double t, INDArray w) {
+            INDArray g = x.getColumn(0).reshape(x.size(0), 1).add(0.7);
+            INDArray out = tangent.vjp(x, t, w).addi(w.mulColumnVector(g));
+            out.getColumn(0).addi(w.mul(x).sum(1));
+            return out;
+        }
+    }
+
     private static double exact(double z1) {
         double z0 = Math.tanh(0.5 * Math.log((1 + z1) / (1 - z1)) - 1);
         return -Math.log(4 * Math.PI) + Math.log((1 - z0 * z0) / (1 - z1 * z1));
@@ -47,6 +68,22 @@ class RiemannianLogLikelihoodTest {
         double[] lp = new RiemannianLogLikelihood(s2, ButcherTableau.RK4, 400, DivergenceEstimator.EXACT)
                 .logProbability(new PoleField(), x, rng);
         for (int i = 0; i < 40; i++) assertEquals(exact(x.getDouble(i, 2)), lp[i], 2e-4, "point " + i);
+    }
+
+    @Test
+    void normalComponentsOfTheNetworkOutputDoNotChangeTheDensity() {
+        Sphere s2 = new Sphere(2);
+        Rng rng = new Rng(7);
+        INDArray x = s2.projectPoint(s2.sampleBase(20, rng).castTo(DataType.DOUBLE));
+        double[] lp = new RiemannianLogLikelihood(s2, ButcherTableau.RK4, 400, DivergenceEstimator.EXACT)
+                .logProbability(new PoleFieldWithNormalPart(), x, rng);
+        for (int i = 0; i < 20; i++) assertEquals(exact(x.getDouble(i, 2)), lp[i], 2e-4, "point " + i);
+    }
+
+    @Test
+    void manifoldsWithoutAnInducedMetricAreRejected() {
+        assertThrows(UnsupportedOperationException.class,
+                () -> new RiemannianLogLikelihood(new PoincareBall(2), ButcherTableau.RK4, 10, DivergenceEstimator.EXACT));
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * in R^D — Euclidean spaces, spheres, flat tori, SO(3) and their products. With P_x the tangent projection and J the
  * ambient Jacobian of the field's extension, the Riemannian divergence is div_M u = tr(P_x J) (Rozen et al. 2021;
  * Chen &amp; Lipman 2024), exactly Σ_k (Jᵀ P_x e_k)_k, or by Hutchinson with tangent probes ε = P_x z,
- * E[εᵀ J ε] = tr(P J P) = tr(P J). The augmented state (x, l) is integrated from t = 1 to 0 on M × R by the
+ * E[εᵀ J ε] = tr(P J P) = tr(P J). The flow follows the projected field P v; where the network's v has a normal
+ * component, div_M(P v) = tr(P J_v) + ⟨H, v⟩ with the embedding's mean curvature H ({@link Manifold#meanCurvature}). The augmented state (x, l) is integrated from t = 1 to 0 on M × R by the
  * projected solver with dl/dt = div_M u, and log p_1(x) = log p_0(x(0)) + l(0), p_0 the manifold's base density.
  */
 public final class RiemannianLogLikelihood {
@@ -34,6 +35,7 @@ public final class RiemannianLogLikelihood {
     private final DivergenceEstimator estimator;
 
     public RiemannianLogLikelihood(Manifold manifold, ButcherTableau tableau, int steps, DivergenceEstimator estimator) {
+        manifold.meanCurvature(manifold.sampleBase(1, new Rng(0)));   // fails fast where the metric is not induced
         this.manifold = manifold;
         this.tableau = tableau;
         this.steps = Checks.positive("steps", steps);
@@ -47,8 +49,9 @@ public final class RiemannianLogLikelihood {
         ProductManifold augmentedSpace = new ProductManifold(List.of(manifold, new Euclidean(1)), new double[] {1, 1});
         VelocityField augmented = (state, t) -> {
             INDArray xs = state.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d)).dup();
-            INDArray u = manifold.projectTangent(xs, field.velocity(xs, t));
-            INDArray div = Divergence.of(field, xs, t, probe, dir -> manifold.projectTangent(xs, dir));
+            INDArray v = field.velocity(xs, t), u = manifold.projectTangent(xs, v);
+            INDArray div = Divergence.of(field, xs, t, probe, dir -> manifold.projectTangent(xs, dir))
+                    .addi(manifold.meanCurvature(xs).muli(v).sum(1).castTo(v.dataType()));
             return Nd4j.hstack(u, div.reshape(n, 1).castTo(u.dataType()));
         };
         INDArray start = Nd4j.hstack(manifold.projectPoint(x), Nd4j.zeros(x.dataType(), n, 1));
