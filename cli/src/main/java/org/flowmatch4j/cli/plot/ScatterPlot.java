@@ -25,6 +25,9 @@ public final class ScatterPlot {
     private final List<Layer> layers = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
     private String legendLine = "";
+    private double[] frame;
+    private double gridStep;
+    private String xLabel = "", yLabel = "";
 
     public ScatterPlot(String title) { this.title = title; }
 
@@ -43,24 +46,63 @@ public final class ScatterPlot {
     /** A footnote under the title (e.g. the metrics). */
     public ScatterPlot note(String text) { legendLine = text; return this; }
 
+    /**
+     * Fixes the axes to [xMin, xMax] × [yMin, yMax] (equal scale) with grid lines every {@code gridStep} and axis
+     * labels, e.g. longitude/latitude maps or Ramachandran plots; without it the axes fit the data.
+     */
+    public ScatterPlot frame(double xMin, double xMax, double yMin, double yMax, double gridStep, String xLabel, String yLabel) {
+        this.frame = new double[] {xMin, xMax, yMin, yMax};
+        this.gridStep = gridStep;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        return this;
+    }
+
     public void write(Path file) throws IOException {
-        int size = 800, pad = 60;
+        int pad = 60;
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-        for (Layer l : layers) for (double[] p : l.points) {
-            minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]); minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
+        if (frame != null) {
+            minX = frame[0]; maxX = frame[1]; minY = frame[2]; maxY = frame[3];
+        } else {
+            for (Layer l : layers) for (double[] p : l.points) {
+                minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]); minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
+            }
         }
-        double span = Math.max(maxX - minX, maxY - minY) * 1.05 + 1e-9;
+        double spanX = (maxX - minX) * (frame != null ? 1 : 1.05) + 1e-9, spanY = (maxY - minY) * (frame != null ? 1 : 1.05) + 1e-9;
+        if (frame == null) spanX = spanY = Math.max(spanX, spanY);
+        int width = spanX >= 1.5 * spanY ? 1100 : 800;
+        double scale = (width - 2 * pad) / spanX;
+        int height = (int) Math.round(spanY * scale) + 2 * pad;
         double cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
-        double scale = (size - 2 * pad) / span;
-        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, size, size);
-        g.setColor(new Color(225, 225, 225));
-        g.drawRect(pad, pad, size - 2 * pad, size - 2 * pad);
-        java.util.function.DoubleUnaryOperator px = x -> size / 2.0 + (x - cx) * scale;
-        java.util.function.DoubleUnaryOperator py = y -> size / 2.0 - (y - cy) * scale;
+        g.fillRect(0, 0, width, height);
+        java.util.function.DoubleUnaryOperator px = x -> width / 2.0 + (x - cx) * scale;
+        java.util.function.DoubleUnaryOperator py = y -> height / 2.0 - (y - cy) * scale;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        if (frame != null && gridStep > 0) {
+            for (double v = Math.ceil(minX / gridStep) * gridStep; v <= maxX + 1e-9; v += gridStep) {
+                int x = (int) px.applyAsDouble(v);
+                g.setColor(new Color(235, 235, 235));
+                g.drawLine(x, pad, x, height - pad);
+                g.setColor(Color.GRAY);
+                g.drawString(String.format("%.0f", v), x - 10, height - pad + 14);
+            }
+            for (double v = Math.ceil(minY / gridStep) * gridStep; v <= maxY + 1e-9; v += gridStep) {
+                int y = (int) py.applyAsDouble(v);
+                g.setColor(new Color(235, 235, 235));
+                g.drawLine(pad, y, width - pad, y);
+                g.setColor(Color.GRAY);
+                g.drawString(String.format("%.0f", v), pad - 30, y + 4);
+            }
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(xLabel, width - pad - g.getFontMetrics().stringWidth(xLabel), height - pad + 28);
+            g.drawString(yLabel, 8, pad - 8);
+        }
+        g.setColor(new Color(200, 200, 200));
+        g.drawRect(pad, pad, width - 2 * pad, height - 2 * pad);
         g.setStroke(new BasicStroke(1f));
         for (Line l : lines) {
             Path2D.Double path = new Path2D.Double();
@@ -83,7 +125,7 @@ public final class ScatterPlot {
         g.drawString(title, pad, 28);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.drawString(legendLine, pad, 48);
-        int ly = size - pad + 22, lx = pad;
+        int ly = height - pad + (frame != null ? 44 : 22), lx = pad;
         for (Layer l : layers) {
             g.setColor(new Color(l.color.getRed(), l.color.getGreen(), l.color.getBlue()));
             g.fillOval(lx, ly - 9, 10, 10);

@@ -2,7 +2,7 @@ package org.flowmatch4j.core.util;
 
 import java.util.Map;
 
-/** Minimal JSON writing for metrics files and logs (objects of numbers, strings, booleans, nested maps). */
+/** Minimal JSON writing for metrics files and logs (objects of numbers, strings, booleans, lists, nested maps). */
 public final class Json {
     private Json() {}
 
@@ -22,6 +22,11 @@ public final class Json {
     private static String value(Object v) {
         if (v == null) return "null";
         if (v instanceof Map<?, ?> m) return object((Map<String, ?>) m);
+        if (v instanceof java.util.Collection<?> c) {
+            StringBuilder sb = new StringBuilder("[");
+            for (Object o : c) sb.append(sb.length() > 1 ? ", " : "").append(value(o));
+            return sb.append(']').toString();
+        }
         if (v instanceof Boolean) return v.toString();
         if (v instanceof Double d) return Double.isFinite(d) ? Double.toString(d) : "null";
         if (v instanceof Float f) return Float.isFinite(f) ? Float.toString(f) : "null";

@@ -1,0 +1,113 @@
+package org.flowmatch4j.cli.sphere;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.flowmatch4j.cli.nets.MlpVelocityNetwork;
+import org.flowmatch4j.core.FlowMatch4j;
+import org.flowmatch4j.core.coupling.IndependentCoupling;
+import org.flowmatch4j.core.path.scheduler.CondOtScheduler;
+import org.flowmatch4j.core.train.Checkpoint;
+import org.flowmatch4j.core.train.CheckpointException;
+import org.flowmatch4j.core.train.FlowBatch;
+import org.flowmatch4j.core.train.LrSchedule;
+import org.flowmatch4j.core.train.Trainer;
+import org.flowmatch4j.core.train.TrainerConfig;
+import org.flowmatch4j.manifolds.RiemannianCfmLoss;
+import org.flowmatch4j.manifolds.path.GeodesicProbPath;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One seed of {@code sphere train}: split the data 80/10/10 with the seed, train a Riemannian CFM model on the
+ * training points (geodesic conditional path from uniform noise, independent coupling), evaluate the validation NLL
+ * of the EMA weights every {@code valEvery} steps, keep the best, and report its test NLL.
+ */
+public final class SphereRun {
+    /** What one seed produced. */
+    public record SeedResult(long seed, double testNll, double valNll, int bestStep, double trainSeconds) {}
+
+    private SphereRun() {}
+
+    public static SeedResult train(EarthData data, SphereConfig c, long seed, Path model, PrintStream log)
+            throws IOException {
+        Split split = Split.of(data.size(), seed);
+        INDArray train = data.points().getRows(split.train()).castTo(DataType.FLOAT).dup('c');
+        INDArray val = data.points().getRows(split.val()), test = data.points().getRows(split.test());
+        MlpVelocityNetwork net = new MlpVelocityNetwork(3, c.hidden(), c.depth(), 0, seed);
+        TrainerConfig tc = TrainerConfig.builder().steps(c.steps()).batchSize(c.batch()).learningRate(c.learningRate())
+                .emaDecay(c.emaDecay()).schedule(LrSchedule.warmupCosine(Math.min(500, c.steps() / 10), 0.05)).seed(seed).build();
+        int nTrain = (int) train.size(0);
+        float[] rows = train.data().asFloat();
+        Trainer trainer = new Trainer(net, new GeodesicProbPath(new CondOtScheduler(), SphereFlow.S2),
+                new IndependentCoupling(), (b, rng) -> {
+                    float[] x1 = new float[3 * b];
+                    for (int i = 0; i < b; i++) System.arraycopy(rows, 3 * rng.nextInt(nTrain), x1, 3 * i, 3);
+                    return new FlowBatch(SphereFlow.S2.sampleBase(b, rng).castTo(DataType.FLOAT),
+                            Nd4j.createFromArray(x1).reshape(b, 3), null);
+                }, tc, new RiemannianCfmLoss(SphereFlow.S2));
+        INDArray best = net.parameters().dup(), live = net.parameters().dup();
+        double[] bestVal = {Double.POSITIVE_INFINITY};
+        int[] bestStep = {0};
+        String name = data.file().getFileName().toString().replaceFirst("\\.csv$", "");
+        long t0 = System.nanoTime();
+        trainer.addListener(info -> {
+            if (info.step() % c.valEvery() != 0 && info.step() != info.totalSteps()) return;
+            live.assign(net.parameters());
+            net.parameters().assign(trainer.emaWeights());
+            double v = SphereFlow.nll(net, val, c.odeSteps());
+            boolean improved = v < bestVal[0];
+            if (improved) {
+                bestVal[0] = v;
+                bestStep[0] = info.step();
+                best.assign(net.parameters());
+            }
+            net.parameters().assign(live);
+            log.printf("[%s seed %d] step %d/%d  loss %.4f  val NLL %.4f%s  %.0f s%n", name, seed, info.step(),
+                    info.totalSteps(), info.loss(), v, improved ? " (best)" : "", (System.nanoTime() - t0) / 1e9);
+        });
+        trainer.train(null);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        net.parameters().assign(best);
+        double testNll = SphereFlow.nll(net, test, c.odeSteps());
+        save(model, net, data, c, seed, bestStep[0], bestVal[0]);
+        return new SeedResult(seed, testNll, bestVal[0], bestStep[0], seconds);
+    }
+
+    private static void save(Path file, MlpVelocityNetwork net, EarthData data, SphereConfig c, long seed, int step,
+                             double valNll) throws IOException {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("library", "FlowMatch4j " + FlowMatch4j.VERSION);
+        meta.put("network", net.spec());
+        meta.put("manifold", "sphere:2");
+        meta.put("data", data.file().toAbsolutePath().normalize().toString());
+        meta.put("data.sha256", data.sha256());
+        meta.put("split.seed", Long.toString(seed));
+        meta.put("config", c.describe());
+        meta.put("val_nll", Double.toString(valNll));
+        new Checkpoint(meta, step, new byte[0], Map.of("params", net.parameters())).save(file);
+    }
+
+    /** A model saved by {@link #train}, with the split seed and data fingerprint it was trained on. */
+    public record Saved(MlpVelocityNetwork net, long seed, Path data, String sha256, int step) {
+        public static Saved load(Path file) throws CheckpointException {
+            Checkpoint ck = Checkpoint.load(file);
+            Map<String, String> m = ck.metadata();
+            if (!"sphere:2".equals(m.get("manifold"))) {
+                throw new CheckpointException(file + ": not a sphere model (manifold '" + m.get("manifold") + "')");
+            }
+            MlpVelocityNetwork net = MlpVelocityNetwork.fromSpec(m.get("network"), 0);
+            INDArray p = ck.array("params");
+            if (p.length() != net.parameters().length()) {
+                throw new CheckpointException(file + ": " + p.length() + " parameters, network " + net.spec() + " has "
+                        + net.parameters().length());
+            }
+            net.parameters().assign(p.reshape(net.parameters().shape()));
+            return new Saved(net, Long.parseLong(m.get("split.seed")), Path.of(m.get("data")), m.get("data.sha256"),
+                    Math.toIntExact(ck.step()));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.flowmatch4j.cli.sphere;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.flowmatch4j.cli.Main;
+import org.flowmatch4j.core.util.Rng;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@code sphere train} and {@code sphere eval} on two clusters of points (10° Gaussian spread around two centres):
+ * the model must beat the uniform density, eval must reproduce train's numbers, and the learned density must
+ * integrate to one over S² (Monte Carlo with uniform points, tolerance from the estimate's own standard error).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SphereCommandTest {
+    Path data, out;
+    int exit;
+    String err;
+
+    @BeforeAll
+    void train(@TempDir Path dir) throws Exception {
+        data = dir.resolve("clusters.csv");
+        StringBuilder sb = new StringBuilder("latitude,longitude\n");
+        Rng rng = new Rng(11);
+        for (int i = 0; i < 300; i++) {
+            double lat = i % 2 == 0 ? 40 : -20, lon = i % 2 == 0 ? 10 : 120;
+            sb.append(String.format(Locale.ROOT, "%.4f,%.4f%n", Math.max(-90, Math.min(90, lat + 10 * rng.gaussian())), lon + 10 * rng.gaussian()));
+        }
+        Files.writeString(data, sb.toString());
+        out = dir.resolve("run");
+        var r = run("sphere", "train", "--data", data.toString(), "--out", out.toString(), "--seeds", "2", "--steps", "800",
+                "--batch", "256", "--hidden", "64", "--depth", "2", "--lr", "3e-3", "--val-every", "400", "--ode-steps", "50",
+                "--jobs", "2");
+        exit = r[0].equals("0") ? 0 : 1;
+        err = r[1];
+    }
+
+    private static String[] run(String... args) {
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(buf, true));
+        java.io.StringWriter e = new java.io.StringWriter();
+        int code;
+        try {
+            var cl = Main.commandLine();
+            cl.setErr(new java.io.PrintWriter(e, true));
+            code = cl.execute(args);
+        } finally {
+            System.setOut(old);
+        }
+        return new String[] {Integer.toString(code), buf + e.toString()};
+    }
+
+    static double[] numbers(Path json, String key) throws Exception {
+        Matcher m = Pattern.compile("\"" + key + "\": \\[([^\\]]*)\\]").matcher(Files.readString(json));
+        assertTrue(m.find(), key + " in " + json);
+        return Pattern.compile(",\\s*").splitAsStream(m.group(1)).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    static double number(Path json, String key) throws Exception {
+        Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.eE]+)").matcher(Files.readString(json));
+        assertTrue(m.find(), key + " in " + json);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void trainWritesMetricsMapSamplesAndModelsAndBeatsTheUniformDensity() throws Exception {
+        assertEquals(0, exit, err);
+        Path metrics = out.resolve("metrics.json");
+        double[] perSeed = numbers(metrics, "test_nll_per_seed");
+        assertEquals(2, perSeed.length);
+        NllSummary s = NllSummary.of(java.util.List.of(perSeed[0], perSeed[1]));
+        assertEquals(s.mean(), number(metrics, "test_nll"), 1e-12);
+        assertEquals(s.std(), number(metrics, "test_nll_std"), 1e-12);
+        assertEquals(Math.abs(perSeed[0] - perSeed[1]) / Math.sqrt(2), s.std(), 1e-12);
+        assertTrue(s.mean() < Math.log(4 * Math.PI) - 1, "test NLL " + s.mean() + " vs uniform " + Math.log(4 * Math.PI));
+        assertEquals(301, Files.readAllLines(out.resolve("samples.csv")).size());
+        assertTrue(ImageIO.read(out.resolve("map.png").toFile()).getWidth() > 1000);
+        assertTrue(Files.exists(out.resolve("seed-0.model")) && Files.exists(out.resolve("seed-1.model")));
+    }
+
+    @Test
+    void evalReproducesTheTestNllOfEachSeed() throws Exception {
+        assertEquals(0, exit, err);
+        String[] r = run("sphere", "eval", "--model", out.toString(), "--ode-steps", "50");
+        assertEquals("0", r[0], r[1]);
+        double[] trained = numbers(out.resolve("metrics.json"), "test_nll_per_seed");
+        double[] evaluated = numbers(out.resolve("eval.json"), "test_nll_per_seed");
+        for (int i = 0; i < 2; i++) assertEquals(trained[i], evaluated[i], 1e-9);
+    }
+
+    @Test
+    void theLearnedDensityIntegratesToOne() throws Exception {
+        assertEquals(0, exit, err);
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        SphereRun.Saved saved = SphereRun.Saved.load(out.resolve("seed-0.model"));
+        int n = 4000;
+        INDArray u = SphereFlow.S2.sampleBase(n, new Rng(5));
+        double[] lp = SphereFlow.logLikelihood(saved.net(), u, 50);
+        double mean = 0, sq = 0;
+        for (double v : lp) {
+            double w = Math.exp(v) * 4 * Math.PI;
+            mean += w / n;
+            sq += w * w / n;
+        }
+        double se = Math.sqrt((sq - mean * mean) / n);
+        assertEquals(1, mean, 4 * se + 0.01, "∫ p dA ≈ " + mean + " ± " + se);
+    }
+
+    @Test
+    void resultsAreNotOverwrittenUnasked() {
+        String[] r = run("sphere", "train", "--data", data.toString(), "--out", out.toString(), "--seeds", "1", "--steps", "10");
+        assertEquals("2", r[0]);
+        assertTrue(r[1].contains("already holds results"), r[1]);
+    }
+}
