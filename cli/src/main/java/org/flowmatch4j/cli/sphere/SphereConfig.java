@@ -7,13 +7,14 @@ import org.flowmatch4j.core.util.Checks;
  * cosine decay, EMA of the weights, validation NLL every {@code valEvery} steps to select the checkpoint, and the
  * fixed-step RK4 used for likelihoods.
  */
-public record SphereConfig(int steps, int batch, int hidden, int depth, double learningRate, double emaDecay,
+public record SphereConfig(int steps, int batch, int hidden, int depth, String features, double learningRate, double emaDecay,
                            int valEvery, int odeSteps, int seeds, long firstSeed) {
     public SphereConfig {
         Checks.positive("steps", steps);
         Checks.positive("batch", batch);
         Checks.positive("hidden", hidden);
         Checks.positive("depth", depth);
+        org.flowmatch4j.cli.nets.InputFeatures.parse(features);
         Checks.require(learningRate > 0 && learningRate < 1, "learning rate must be in (0, 1), got %s", learningRate);
         Checks.require(emaDecay >= 0 && emaDecay < 1, "EMA decay must be in [0, 1), got %s", emaDecay);
         Checks.positive("val-every", valEvery);
@@ -22,7 +23,7 @@ public record SphereConfig(int steps, int batch, int hidden, int depth, double l
     }
 
     public String describe() {
-        return String.format("steps=%d batch=%d hidden=%d depth=%d lr=%s ema=%s val_every=%d ode_steps=%d", steps, batch,
-                hidden, depth, learningRate, emaDecay, valEvery, odeSteps);
+        return String.format("steps=%d batch=%d hidden=%d depth=%d features=%s lr=%s ema=%s val_every=%d ode_steps=%d", steps,
+                batch, hidden, depth, features, learningRate, emaDecay, valEvery, odeSteps);
     }
 }

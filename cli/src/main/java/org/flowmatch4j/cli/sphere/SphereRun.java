@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.flowmatch4j.cli.nets.InputFeatures;
 import org.flowmatch4j.cli.nets.MlpVelocityNetwork;
 import org.flowmatch4j.core.FlowMatch4j;
 import org.flowmatch4j.core.coupling.IndependentCoupling;
@@ -37,7 +38,7 @@ public final class SphereRun {
         Split split = Split.of(data.size(), seed);
         INDArray train = data.points().getRows(split.train()).castTo(DataType.FLOAT).dup('c');
         INDArray val = data.points().getRows(split.val()), test = data.points().getRows(split.test());
-        MlpVelocityNetwork net = new MlpVelocityNetwork(3, c.hidden(), c.depth(), 0, seed);
+        MlpVelocityNetwork net = new MlpVelocityNetwork(3, c.hidden(), c.depth(), 0, InputFeatures.parse(c.features()), seed);
         TrainerConfig tc = TrainerConfig.builder().steps(c.steps()).batchSize(c.batch()).learningRate(c.learningRate())
                 .emaDecay(c.emaDecay()).schedule(LrSchedule.warmupCosine(Math.min(500, c.steps() / 10), 0.05)).seed(seed).build();
         int nTrain = (int) train.size(0);

@@ -51,6 +51,9 @@ public final class SphereTrainCommand implements Callable<Integer> {
     int hidden;
     @Option(names = "--depth", defaultValue = "4", description = "Hidden layers (default: ${DEFAULT-VALUE}).")
     int depth;
+    @Option(names = "--features", defaultValue = "id",
+            description = "Input features of x: id | rff<m>s<sigma> (m Gaussian Fourier features of scale sigma) (default: ${DEFAULT-VALUE}).")
+    String features;
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate, warm-up then cosine (default: ${DEFAULT-VALUE}).")
     double lr;
     @Option(names = "--ema", defaultValue = "0.999", description = "EMA decay of the weights (default: ${DEFAULT-VALUE}).")
@@ -68,7 +71,7 @@ public final class SphereTrainCommand implements Callable<Integer> {
         SphereConfig c;
         EarthData d;
         try {
-            c = new SphereConfig(steps, batch, hidden, depth, lr, ema, valEvery, odeSteps, seeds, common.seed);
+            c = new SphereConfig(steps, batch, hidden, depth, features, lr, ema, valEvery, odeSteps, seeds, common.seed);
             d = EarthData.read(data);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
