@@ -3,13 +3,16 @@ package org.flowmatch4j.cli;
 import org.flowmatch4j.cli.bench.BenchCommand;
 import org.flowmatch4j.cli.toy.QuickstartCommand;
 import org.flowmatch4j.cli.toy.ToyCommand;
+import org.flowmatch4j.cli.proteins.ProteinsCommand;
 import org.flowmatch4j.cli.sphere.SphereCommand;
+import org.flowmatch4j.cli.torus.TorusCommand;
 import picocli.CommandLine.Command;
 
 /** {@code flowmatch}: flow-matching generative models for science. */
 @Command(name = "flowmatch", mixinStandardHelpOptions = true, version = "FlowMatch4j " + org.flowmatch4j.core.FlowMatch4j.VERSION,
         description = "Flow-matching generative models for science (ND4J).",
-        subcommands = {QuickstartCommand.class, ToyCommand.class, SphereCommand.class, BenchCommand.class})
+        subcommands = {QuickstartCommand.class, ToyCommand.class, SphereCommand.class, TorusCommand.class,
+                ProteinsCommand.class, BenchCommand.class})
 public final class FlowmatchCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

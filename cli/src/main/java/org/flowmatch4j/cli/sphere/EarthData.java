@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import org.flowmatch4j.cli.density.PointSet;
+import org.flowmatch4j.manifolds.Sphere;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,13 +15,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * Points on the Earth read from a CSV of {@code latitude,longitude} in decimal degrees (a header line, then one point
  * per line), embedded on the unit sphere S² ⊂ R³ as x = cos φ cos λ, y = cos φ sin λ, z = sin φ (φ latitude,
  * λ longitude).
- *
- * @param points unit vectors, shape [n, 3], double (do not mutate)
- * @param sha256 fingerprint of the file's bytes
  */
-public record EarthData(Path file, INDArray points, String sha256) {
+public final class EarthData {
+    public static final Sphere S2 = new Sphere(2);
+
+    private EarthData() {}
+
     /** Reads and validates a file; errors name the file, the line and what was expected. */
-    public static EarthData read(Path file) throws IOException {
+    public static PointSet read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + ": no such data file");
         byte[] bytes = Files.readAllBytes(file);
         List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
@@ -43,7 +43,7 @@ public record EarthData(Path file, INDArray points, String sha256) {
         }
         if (n < 10) throw new IllegalArgumentException(file + ": " + n + " points; need at least 10 for an 80/10/10 split");
         INDArray points = Nd4j.createFromArray(java.util.Arrays.copyOf(xyz, n)).castTo(DataType.DOUBLE);
-        return new EarthData(file, points, sha256(bytes));
+        return new PointSet(file, points, S2, "sphere:2", PointSet.sha256(bytes));
     }
 
     private static double number(Path file, int line, String s, double lo, double hi, String what) {
@@ -58,8 +58,6 @@ public record EarthData(Path file, INDArray points, String sha256) {
         }
         return v;
     }
-
-    public int size() { return (int) points.size(0); }
 
     /** Degrees to the unit vector (cos φ cos λ, cos φ sin λ, sin φ). */
     public static double[] toUnitVector(double latDeg, double lonDeg) {
@@ -76,13 +74,5 @@ public record EarthData(Path file, INDArray points, String sha256) {
                     Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, p[i][2] / r))))};
         }
         return out;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

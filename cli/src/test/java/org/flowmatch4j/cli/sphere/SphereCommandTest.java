@@ -10,6 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.flowmatch4j.cli.Main;
+import org.flowmatch4j.cli.density.DensityFlow;
+import org.flowmatch4j.cli.density.DensityRun;
+import org.flowmatch4j.cli.density.NllSummary;
 import org.flowmatch4j.core.util.Rng;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * integrate to one over S² (Monte Carlo with uniform points, tolerance from the estimate's own standard error).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SphereCommandTest {
+public class SphereCommandTest {
     Path data, out;
     int exit;
     String err;
@@ -48,7 +51,7 @@ class SphereCommandTest {
         err = r[1];
     }
 
-    private static String[] run(String... args) {
+    public static String[] run(String... args) {
         java.io.PrintStream old = System.out;
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(buf, true));
@@ -64,13 +67,13 @@ class SphereCommandTest {
         return new String[] {Integer.toString(code), buf + e.toString()};
     }
 
-    static double[] numbers(Path json, String key) throws Exception {
+    public static double[] numbers(Path json, String key) throws Exception {
         Matcher m = Pattern.compile("\"" + key + "\": \\[([^\\]]*)\\]").matcher(Files.readString(json));
         assertTrue(m.find(), key + " in " + json);
         return Pattern.compile(",\\s*").splitAsStream(m.group(1)).mapToDouble(Double::parseDouble).toArray();
     }
 
-    static double number(Path json, String key) throws Exception {
+    public static double number(Path json, String key) throws Exception {
         Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.eE]+)").matcher(Files.readString(json));
         assertTrue(m.find(), key + " in " + json);
         return Double.parseDouble(m.group(1));
@@ -106,10 +109,10 @@ class SphereCommandTest {
     void theLearnedDensityIntegratesToOne() throws Exception {
         assertEquals(0, exit, err);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        SphereRun.Saved saved = SphereRun.Saved.load(out.resolve("seed-0.model"));
+        DensityRun.Saved saved = DensityRun.Saved.load(out.resolve("seed-0.model"));
         int n = 4000;
-        INDArray u = SphereFlow.S2.sampleBase(n, new Rng(5));
-        double[] lp = SphereFlow.logLikelihood(saved.net(), u, 50);
+        INDArray u = EarthData.S2.sampleBase(n, new Rng(5));
+        double[] lp = DensityFlow.logLikelihood(EarthData.S2, saved.net(), u, 50);
         double mean = 0, sq = 0;
         for (double v : lp) {
             double w = Math.exp(v) * 4 * Math.PI;

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.flowmatch4j.cli.density.PointSet;
+import org.flowmatch4j.cli.density.Split;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +20,7 @@ class SphereDataTest {
 
     @Test
     void readsTheEarthFilesOntoTheUnitSphere() throws Exception {
-        EarthData d = EarthData.read(Path.of("../data/sphere/volcano.csv"));
+        PointSet d = EarthData.read(Path.of("../data/sphere/volcano.csv"));
         assertEquals(827, d.size());
         double maxErr = 0;
         for (double[] p : d.points().toDoubleMatrix()) maxErr = Math.max(maxErr, Math.abs(Math.hypot(Math.hypot(p[0], p[1]), p[2]) - 1));

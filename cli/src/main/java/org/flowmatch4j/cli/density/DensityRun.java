@@ -1,4 +1,4 @@
-package org.flowmatch4j.cli.sphere;
+package org.flowmatch4j.cli.density;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +16,7 @@ import org.flowmatch4j.core.train.FlowBatch;
 import org.flowmatch4j.core.train.LrSchedule;
 import org.flowmatch4j.core.train.Trainer;
 import org.flowmatch4j.core.train.TrainerConfig;
+import org.flowmatch4j.manifolds.Manifold;
 import org.flowmatch4j.manifolds.RiemannianCfmLoss;
 import org.flowmatch4j.manifolds.path.GeodesicProbPath;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,43 +24,45 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One seed of {@code sphere train}: split the data 80/10/10 with the seed, train a Riemannian CFM model on the
- * training points (geodesic conditional path from uniform noise, independent coupling), evaluate the validation NLL
- * of the EMA weights every {@code valEvery} steps, keep the best, and report its test NLL.
+ * One seed of a density run: split the data 80/10/10 with the seed, train a Riemannian CFM model on the training
+ * points (geodesic conditional path from the manifold's base distribution, independent coupling), evaluate the
+ * validation NLL of the EMA weights every {@code valEvery} steps, keep the best, and report its test NLL.
  */
-public final class SphereRun {
+public final class DensityRun {
     /** What one seed produced. */
     public record SeedResult(long seed, double testNll, double valNll, int bestStep, double trainSeconds) {}
 
-    private SphereRun() {}
+    private DensityRun() {}
 
-    public static SeedResult train(EarthData data, SphereConfig c, long seed, Path model, PrintStream log)
+    public static SeedResult train(PointSet data, DensityConfig c, long seed, Path model, PrintStream log)
             throws IOException {
         Split split = Split.of(data.size(), seed);
+        Manifold m = data.manifold();
+        int dim = m.ambientDim();
         INDArray train = data.points().getRows(split.train()).castTo(DataType.FLOAT).dup('c');
         INDArray val = data.points().getRows(split.val()), test = data.points().getRows(split.test());
-        MlpVelocityNetwork net = new MlpVelocityNetwork(3, c.hidden(), c.depth(), 0, InputFeatures.parse(c.features()), seed);
+        MlpVelocityNetwork net = new MlpVelocityNetwork(dim, c.hidden(), c.depth(), 0, InputFeatures.parse(c.features()), seed);
         TrainerConfig tc = TrainerConfig.builder().steps(c.steps()).batchSize(c.batch()).learningRate(c.learningRate())
                 .emaDecay(c.emaDecay()).schedule(LrSchedule.warmupCosine(Math.min(500, c.steps() / 10), 0.05)).seed(seed).build();
         int nTrain = (int) train.size(0);
         float[] rows = train.data().asFloat();
-        Trainer trainer = new Trainer(net, new GeodesicProbPath(new CondOtScheduler(), SphereFlow.S2),
+        Trainer trainer = new Trainer(net, new GeodesicProbPath(new CondOtScheduler(), m),
                 new IndependentCoupling(), (b, rng) -> {
-                    float[] x1 = new float[3 * b];
-                    for (int i = 0; i < b; i++) System.arraycopy(rows, 3 * rng.nextInt(nTrain), x1, 3 * i, 3);
-                    return new FlowBatch(SphereFlow.S2.sampleBase(b, rng).castTo(DataType.FLOAT),
-                            Nd4j.createFromArray(x1).reshape(b, 3), null);
-                }, tc, new RiemannianCfmLoss(SphereFlow.S2));
+                    float[] x1 = new float[dim * b];
+                    for (int i = 0; i < b; i++) System.arraycopy(rows, dim * rng.nextInt(nTrain), x1, dim * i, dim);
+                    return new FlowBatch(m.sampleBase(b, rng).castTo(DataType.FLOAT),
+                            Nd4j.createFromArray(x1).reshape(b, dim), null);
+                }, tc, new RiemannianCfmLoss(m));
         INDArray best = net.parameters().dup(), live = net.parameters().dup();
         double[] bestVal = {Double.POSITIVE_INFINITY};
         int[] bestStep = {0};
-        String name = data.file().getFileName().toString().replaceFirst("\\.csv$", "");
+        String name = data.name();
         long t0 = System.nanoTime();
         trainer.addListener(info -> {
             if (info.step() % c.valEvery() != 0 && info.step() != info.totalSteps()) return;
             live.assign(net.parameters());
             net.parameters().assign(trainer.emaWeights());
-            double v = SphereFlow.nll(net, val, c.odeSteps());
+            double v = DensityFlow.nll(m, net, val, c.odeSteps());
             boolean improved = v < bestVal[0];
             if (improved) {
                 bestVal[0] = v;
@@ -73,17 +76,17 @@ public final class SphereRun {
         trainer.train(null);
         double seconds = (System.nanoTime() - t0) / 1e9;
         net.parameters().assign(best);
-        double testNll = SphereFlow.nll(net, test, c.odeSteps());
+        double testNll = DensityFlow.nll(m, net, test, c.odeSteps());
         save(model, net, data, c, seed, bestStep[0], bestVal[0]);
         return new SeedResult(seed, testNll, bestVal[0], bestStep[0], seconds);
     }
 
-    private static void save(Path file, MlpVelocityNetwork net, EarthData data, SphereConfig c, long seed, int step,
+    private static void save(Path file, MlpVelocityNetwork net, PointSet data, DensityConfig c, long seed, int step,
                              double valNll) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("library", "FlowMatch4j " + FlowMatch4j.VERSION);
         meta.put("network", net.spec());
-        meta.put("manifold", "sphere:2");
+        meta.put("manifold", data.kind());
         meta.put("data", data.file().toAbsolutePath().normalize().toString());
         meta.put("data.sha256", data.sha256());
         meta.put("split.seed", Long.toString(seed));
@@ -93,12 +96,12 @@ public final class SphereRun {
     }
 
     /** A model saved by {@link #train}, with the split seed and data fingerprint it was trained on. */
-    public record Saved(MlpVelocityNetwork net, long seed, Path data, String sha256, int step) {
+    public record Saved(MlpVelocityNetwork net, long seed, Path data, String sha256, String kind, int step) {
         public static Saved load(Path file) throws CheckpointException {
             Checkpoint ck = Checkpoint.load(file);
             Map<String, String> m = ck.metadata();
-            if (!"sphere:2".equals(m.get("manifold"))) {
-                throw new CheckpointException(file + ": not a sphere model (manifold '" + m.get("manifold") + "')");
+            if (m.get("manifold") == null || m.get("split.seed") == null) {
+                throw new CheckpointException(file + ": not a density model (no manifold or split seed in its metadata)");
             }
             MlpVelocityNetwork net = MlpVelocityNetwork.fromSpec(m.get("network"), 0);
             INDArray p = ck.array("params");
@@ -108,7 +111,7 @@ public final class SphereRun {
             }
             net.parameters().assign(p.reshape(net.parameters().shape()));
             return new Saved(net, Long.parseLong(m.get("split.seed")), Path.of(m.get("data")), m.get("data.sha256"),
-                    Math.toIntExact(ck.step()));
+                    m.get("manifold"), Math.toIntExact(ck.step()));
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.flowmatch4j.cli.sphere;
+package org.flowmatch4j.cli.density;
 
 import org.flowmatch4j.core.util.Rng;
 

@@ -1,4 +1,4 @@
-package org.flowmatch4j.cli.sphere;
+package org.flowmatch4j.cli.density;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +18,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code flowmatch sphere eval}: recomputes the test NLL of every seed's model in a {@code sphere train} output. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Recompute each seed's test NLL (same split, from the seed stored in the model) and write eval.json.")
-public final class SphereEvalCommand implements Callable<Integer> {
+/**
+ * {@code flowmatch <manifold> eval}: recomputes the test NLL of every seed's model in a train output (same split,
+ * from the seed stored in each model; the data file is checked against its SHA-256) and writes eval.json.
+ */
+public abstract class DensityEvalCommand implements Callable<Integer> {
+    /** Reads the data file the models were trained on. */
+    protected abstract PointSet read(Path file) throws java.io.IOException;
+
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Output directory of 'sphere train'.")
+    @Option(names = "--model", required = true, description = "Output directory of 'train'.")
     Path dir;
     @Option(names = "--data", description = "The training CSV, if it moved (default: the path stored in the models).")
     Path data;
-    @Option(names = "--ode-steps", defaultValue = "200", description = "RK4 steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ode-steps", defaultValue = "100", description = "RK4 steps (default: ${DEFAULT-VALUE}).")
     int odeSteps;
 
     @Override public Integer call() throws Exception {
@@ -40,29 +44,37 @@ public final class SphereEvalCommand implements Callable<Integer> {
             }
         }
         if (models.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), dir + ": no seed-<k>.model files (not a 'sphere train' output)");
+            throw new CommandLine.ParameterException(spec.commandLine(), dir + ": no seed-<k>.model files (not a 'train' output)");
         }
         if (odeSteps < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--ode-steps must be >= 1, got " + odeSteps);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         common.checkThreads(System.err);
-        EarthData d = null;
+        PointSet d = null;
         List<Double> nlls = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
         for (Path m : models) {
-            SphereRun.Saved saved = SphereRun.Saved.load(m);
+            DensityRun.Saved saved = DensityRun.Saved.load(m);
             if (d == null) {
                 Path file = data != null ? data : saved.data();
                 if (!Files.isRegularFile(file)) {
                     throw new CommandLine.ParameterException(spec.commandLine(), m + " was trained on " + file
                             + ", which is not there; pass --data FILE");
                 }
-                d = EarthData.read(file);
+                try {
+                    d = read(file);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+            }
+            if (!d.kind().equals(saved.kind())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), m + " is a " + saved.kind() + " model, not "
+                        + d.kind());
             }
             if (!d.sha256().equals(saved.sha256())) {
                 throw new CommandLine.ParameterException(spec.commandLine(), m + " was trained on data with SHA-256 "
                         + saved.sha256() + ", but " + d.file() + " has " + d.sha256());
             }
-            double nll = SphereFlow.nll(saved.net(), d.points().getRows(Split.of(d.size(), saved.seed()).test()), odeSteps);
+            double nll = DensityFlow.nll(d.manifold(), saved.net(), d.points().getRows(Split.of(d.size(), saved.seed()).test()), odeSteps);
             System.out.printf("seed %d: test NLL %.4f (model from step %d)%n", saved.seed(), nll, saved.step());
             nlls.add(nll);
             seeds.add(saved.seed());

@@ -1,20 +1,21 @@
-package org.flowmatch4j.cli.sphere;
+package org.flowmatch4j.cli.density;
 
+import org.flowmatch4j.cli.nets.InputFeatures;
 import org.flowmatch4j.core.util.Checks;
 
 /**
- * Settings of {@code flowmatch sphere train}: the network (SiLU MLP on [x, t], x ∈ S² ⊂ R³), AdamW with warm-up and
- * cosine decay, EMA of the weights, validation NLL every {@code valEvery} steps to select the checkpoint, and the
- * fixed-step RK4 used for likelihoods.
+ * Settings of a density-estimation run on a manifold: the network (SiLU MLP on [φ(x), t] with input features φ),
+ * AdamW with warm-up and cosine decay, EMA of the weights, validation NLL every {@code valEvery} steps to select
+ * the checkpoint, and the fixed-step RK4 used for likelihoods and samples.
  */
-public record SphereConfig(int steps, int batch, int hidden, int depth, String features, double learningRate, double emaDecay,
-                           int valEvery, int odeSteps, int seeds, long firstSeed) {
-    public SphereConfig {
+public record DensityConfig(int steps, int batch, int hidden, int depth, String features, double learningRate,
+                            double emaDecay, int valEvery, int odeSteps, int seeds, long firstSeed) {
+    public DensityConfig {
         Checks.positive("steps", steps);
         Checks.positive("batch", batch);
         Checks.positive("hidden", hidden);
         Checks.positive("depth", depth);
-        org.flowmatch4j.cli.nets.InputFeatures.parse(features);
+        InputFeatures.parse(features);
         Checks.require(learningRate > 0 && learningRate < 1, "learning rate must be in (0, 1), got %s", learningRate);
         Checks.require(emaDecay >= 0 && emaDecay < 1, "EMA decay must be in [0, 1), got %s", emaDecay);
         Checks.positive("val-every", valEvery);

@@ -1,6 +1,5 @@
-package org.flowmatch4j.cli.sphere;
+package org.flowmatch4j.cli.density;
 
-import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.flowmatch4j.cli.CommonOptions;
 import org.flowmatch4j.cli.OutputDir;
-import org.flowmatch4j.cli.plot.ScatterPlot;
 import org.flowmatch4j.core.util.AtomicFiles;
 import org.flowmatch4j.core.util.Json;
 import org.flowmatch4j.core.util.Rng;
@@ -26,24 +24,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code flowmatch sphere train}: Riemannian CFM on S² over several seeded splits; test NLL mean ± std. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train on a latitude,longitude CSV with seeded 80/10/10 splits (one per seed), select each model "
-                + "by validation NLL, and write metrics.json (test_nll, test_nll_std, seeds), map.png, samples.csv and "
-                + "seed-<k>.model to --out.")
-public final class SphereTrainCommand implements Callable<Integer> {
-    static final List<String> OUTPUTS = List.of("metrics.json", "map.png", "samples.csv");
+/**
+ * {@code flowmatch <manifold> train}: Riemannian CFM density estimation over several seeded 80/10/10 splits, each
+ * model selected by validation NLL; writes metrics.json (test_nll, test_nll_std, seeds), a plot, samples.csv and
+ * seed-&lt;k&gt;.model. Subclasses read the data, name the default input features and draw the plot.
+ */
+public abstract class DensityTrainCommand implements Callable<Integer> {
+    /** The plot file and the other result files (besides seed-&lt;k&gt;.model). */
+    protected abstract String plotName();
+
+    /** Reads and validates the data file (IllegalArgumentException for bad content). */
+    protected abstract PointSet read(Path file) throws java.io.IOException;
+
+    /** Input features when --features is not given. */
+    protected abstract String defaultFeatures();
+
+    /** The CSV of samples (with header). */
+    protected abstract String samplesCsv(INDArray samples);
+
+    /** Data and samples in the manifold's natural chart. */
+    protected abstract void plot(Path file, PointSet d, INDArray samples, NllSummary s) throws java.io.IOException;
 
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "CSV with header latitude,longitude (degrees).")
-    Path data;
+    @Option(names = "--data", required = true, description = "The data CSV (see the command's description).")
+    protected Path data;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
     @Option(names = "--seeds", defaultValue = "5", description = "Number of seeds (splits and initialisations), --seed, --seed+1, … (default: ${DEFAULT-VALUE}).")
     int seeds;
-    @Option(names = "--steps", defaultValue = "20000", description = "Training steps per seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "10000", description = "Training steps per seed (default: ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--batch", defaultValue = "512", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -51,16 +62,16 @@ public final class SphereTrainCommand implements Callable<Integer> {
     int hidden;
     @Option(names = "--depth", defaultValue = "4", description = "Hidden layers (default: ${DEFAULT-VALUE}).")
     int depth;
-    @Option(names = "--features", defaultValue = "id",
-            description = "Input features of x: id | rff<m>s<sigma> (m Gaussian Fourier features of scale sigma) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--features", description = "Input features of x: id | rff<m>s<sigma> (m Gaussian Fourier features of "
+            + "scale sigma) | per<M> (angle harmonics 1..M) (default: per manifold).")
     String features;
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate, warm-up then cosine (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "3e-3", description = "Peak learning rate, warm-up then cosine (default: ${DEFAULT-VALUE}).")
     double lr;
     @Option(names = "--ema", defaultValue = "0.999", description = "EMA decay of the weights (default: ${DEFAULT-VALUE}).")
     double ema;
     @Option(names = "--val-every", defaultValue = "2000", description = "Steps between validation NLLs (default: ${DEFAULT-VALUE}).")
     int valEvery;
-    @Option(names = "--ode-steps", defaultValue = "200", description = "RK4 steps for likelihoods and samples (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ode-steps", defaultValue = "100", description = "RK4 steps for likelihoods and samples (default: ${DEFAULT-VALUE}).")
     int odeSteps;
     @Option(names = "--jobs", description = "Seeds trained at once (default: processors / native threads).")
     Integer jobs;
@@ -68,11 +79,12 @@ public final class SphereTrainCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Override public Integer call() throws Exception {
-        SphereConfig c;
-        EarthData d;
+        DensityConfig c;
+        PointSet d;
         try {
-            c = new SphereConfig(steps, batch, hidden, depth, features, lr, ema, valEvery, odeSteps, seeds, common.seed);
-            d = EarthData.read(data);
+            c = new DensityConfig(steps, batch, hidden, depth, features != null ? features : defaultFeatures(), lr, ema,
+                    valEvery, odeSteps, seeds, common.seed);
+            d = read(data);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -81,26 +93,26 @@ public final class SphereTrainCommand implements Callable<Integer> {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         OutputDir.mark(out);
         int parallel = jobs != null ? jobs : Math.max(1, Runtime.getRuntime().availableProcessors() / CommonOptions.effectiveThreads());
-        System.err.printf("sphere train: %s (%d points), %d seeds, %d at a time; %s%n", data, d.size(), seeds,
+        System.err.printf("%s train: %s (%d points), %d seeds, %d at a time; %s%n", spec.parent().name(), data, d.size(), seeds,
                 Math.min(parallel, seeds), c.describe());
-        List<SphereRun.SeedResult> results = runSeeds(d, c, Math.max(1, Math.min(parallel, seeds)));
-        List<Double> nlls = results.stream().map(SphereRun.SeedResult::testNll).toList();
+        List<DensityRun.SeedResult> results = runSeeds(d, c, Math.max(1, Math.min(parallel, seeds)));
+        List<Double> nlls = results.stream().map(DensityRun.SeedResult::testNll).toList();
         NllSummary s = NllSummary.of(nlls);
-        SphereRun.Saved first = SphereRun.Saved.load(modelFile(out, common.seed));
-        INDArray samples = SphereFlow.sample(first.net(), d.size(), c.odeSteps(), new Rng(common.seed ^ 0x5DEECE66DL));
-        writeSamples(out.resolve("samples.csv"), samples);
-        writeMap(out.resolve("map.png"), d, samples, s);
+        DensityRun.Saved first = DensityRun.Saved.load(modelFile(out, common.seed));
+        INDArray samples = DensityFlow.sample(d.manifold(), first.net(), d.size(), c.odeSteps(), new Rng(common.seed ^ 0x5DEECE66DL));
+        AtomicFiles.writeString(out.resolve("samples.csv"), samplesCsv(samples));
+        plot(out.resolve(plotName()), d, samples, s);
         writeMetrics(out.resolve("metrics.json"), d, c, results, s);
-        for (SphereRun.SeedResult r : results) {
+        for (DensityRun.SeedResult r : results) {
             System.out.printf("seed %d: test NLL %.4f (val %.4f at step %d, %.0f s)%n", r.seed(), r.testNll(), r.valNll(),
                     r.bestStep(), r.trainSeconds());
         }
-        System.out.printf("test NLL %s%nwrote %s/{metrics.json, map.png, samples.csv, seed-*.model}%n", s, out);
+        System.out.printf("test NLL %s%nwrote %s/{metrics.json, %s, samples.csv, seed-*.model}%n", s, out, plotName());
         return 0;
     }
 
     private void prepare() throws java.io.IOException {
-        List<String> present = new ArrayList<>(OutputDir.existing(out, OUTPUTS));
+        List<String> present = new ArrayList<>(OutputDir.existing(out, List.of("metrics.json", plotName(), "samples.csv", "eval.json")));
         if (Files.isDirectory(out)) {
             try (Stream<Path> files = Files.list(out)) {
                 files.map(p -> p.getFileName().toString()).filter(n -> n.matches("seed-\\d+\\.model")).sorted().forEach(present::add);
@@ -113,16 +125,16 @@ public final class SphereTrainCommand implements Callable<Integer> {
         OutputDir.clear(out, present);
     }
 
-    private List<SphereRun.SeedResult> runSeeds(EarthData d, SphereConfig c, int parallel) throws Exception {
+    private List<DensityRun.SeedResult> runSeeds(PointSet d, DensityConfig c, int parallel) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
-            List<Future<SphereRun.SeedResult>> futures = new ArrayList<>();
+            List<Future<DensityRun.SeedResult>> futures = new ArrayList<>();
             for (int k = 0; k < seeds; k++) {
                 long seed = common.seed + k;
-                futures.add(pool.submit(() -> SphereRun.train(d, c, seed, modelFile(out, seed), System.err)));
+                futures.add(pool.submit(() -> DensityRun.train(d, c, seed, modelFile(out, seed), System.err)));
             }
-            List<SphereRun.SeedResult> results = new ArrayList<>();
-            for (Future<SphereRun.SeedResult> f : futures) {
+            List<DensityRun.SeedResult> results = new ArrayList<>();
+            for (Future<DensityRun.SeedResult> f : futures) {
                 try {
                     results.add(f.get());
                 } catch (java.util.concurrent.ExecutionException e) {
@@ -137,23 +149,7 @@ public final class SphereTrainCommand implements Callable<Integer> {
 
     static Path modelFile(Path dir, long seed) { return dir.resolve("seed-" + seed + ".model"); }
 
-    private static void writeSamples(Path file, INDArray samples) throws java.io.IOException {
-        StringBuilder sb = new StringBuilder("latitude,longitude\n");
-        for (double[] p : EarthData.toLonLat(samples)) sb.append(String.format("%.4f,%.4f%n", p[1], p[0]));
-        AtomicFiles.writeString(file, sb.toString());
-    }
-
-    static void writeMap(Path file, EarthData d, INDArray samples, NllSummary s) throws java.io.IOException {
-        String name = d.file().getFileName().toString().replaceFirst("\\.csv$", "");
-        new ScatterPlot(name + ": data and model samples on S² (equirectangular)")
-                .note(String.format("test NLL %s; %d samples from the first seed's model", s, samples.size(0)))
-                .frame(-180, 180, -90, 90, 30, "longitude °", "latitude °")
-                .points(EarthData.toLonLat(d.points()), new Color(120, 120, 120, 170), "data", 1.6)
-                .points(EarthData.toLonLat(samples), new Color(214, 39, 40, 120), "samples", 1.6)
-                .write(file);
-    }
-
-    private void writeMetrics(Path file, EarthData d, SphereConfig c, List<SphereRun.SeedResult> results, NllSummary s)
+    private void writeMetrics(Path file, PointSet d, DensityConfig c, List<DensityRun.SeedResult> results, NllSummary s)
             throws java.io.IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", d.file().getFileName().toString());
@@ -161,13 +157,14 @@ public final class SphereTrainCommand implements Callable<Integer> {
         m.put("points", d.size());
         m.put("test_nll", s.mean());
         m.put("test_nll_std", s.std());
-        m.put("seeds", results.stream().map(SphereRun.SeedResult::seed).toList());
-        m.put("test_nll_per_seed", results.stream().map(SphereRun.SeedResult::testNll).toList());
-        m.put("val_nll_per_seed", results.stream().map(SphereRun.SeedResult::valNll).toList());
-        m.put("best_step_per_seed", results.stream().map(SphereRun.SeedResult::bestStep).toList());
-        m.put("train_seconds_per_seed", results.stream().map(SphereRun.SeedResult::trainSeconds).toList());
+        m.put("seeds", results.stream().map(DensityRun.SeedResult::seed).toList());
+        m.put("test_nll_per_seed", results.stream().map(DensityRun.SeedResult::testNll).toList());
+        m.put("val_nll_per_seed", results.stream().map(DensityRun.SeedResult::valNll).toList());
+        m.put("best_step_per_seed", results.stream().map(DensityRun.SeedResult::bestStep).toList());
+        m.put("train_seconds_per_seed", results.stream().map(DensityRun.SeedResult::trainSeconds).toList());
         m.put("split", "80/10/10 by seed");
-        m.put("nll_units", "nats, area measure on the unit sphere");
+        m.put("manifold", d.kind());
+        m.put("nll_units", "nats, w.r.t. the Riemannian volume");
         m.put("config", c.describe());
         AtomicFiles.writeString(file, Json.object(m) + "\n");
     }
