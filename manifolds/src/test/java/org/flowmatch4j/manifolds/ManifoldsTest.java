@@ -80,6 +80,29 @@ class ManifoldsTest {
         }
     }
 
+    /** A weighted product of curved, flat and Euclidean factors (Se3ⁿ × Tᵐ-style state spaces). */
+    @Nested class ProductContract extends ManifoldContractTest {
+        @Override Manifold manifold() {
+            return new ProductManifold(java.util.List.of(new Sphere(2), new FlatTorus(2), new Euclidean(2), new So3()),
+                    new double[] {1, 0.5, 2, 1});
+        }
+
+        @Test
+        void dimensionsAndSquaredDistancesAdd() {
+            ProductManifold p = (ProductManifold) manifold();
+            assertEquals(2 + 2 + 2 + 3, p.dim());
+            assertEquals(3 + 2 + 2 + 9, p.ambientDim());
+            INDArray x = points(8), y = points(8);
+            INDArray expected = p.factors().get(0).dist(p.part(x, 0), p.part(y, 0)).mul(0);
+            for (int i = 0; i < 4; i++) {
+                INDArray d = p.factors().get(i).dist(p.part(x, i), p.part(y, i));
+                expected.addi(d.mul(d).muli(p.weight(i)));
+            }
+            INDArray got = p.dist(x, y);
+            assertClose(got.mul(got), expected, 1e-10);
+        }
+    }
+
     @Nested class PoincareContract extends ManifoldContractTest {
         @Override Manifold manifold() { return new PoincareBall(3); }
 

@@ -54,7 +54,7 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--seeds", defaultValue = "5", description = "Number of seeds (splits and initialisations), --seed, --seed+1, … (default: ${DEFAULT-VALUE}).")
     int seeds;
-    @Option(names = "--steps", defaultValue = "10000", description = "Training steps per seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "30000", description = "Training steps per seed (default: ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--batch", defaultValue = "512", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -69,7 +69,7 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
     double lr;
     @Option(names = "--ema", defaultValue = "0.999", description = "EMA decay of the weights (default: ${DEFAULT-VALUE}).")
     double ema;
-    @Option(names = "--val-every", defaultValue = "2000", description = "Steps between validation NLLs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--val-every", defaultValue = "5000", description = "Steps between validation NLLs (default: ${DEFAULT-VALUE}).")
     int valEvery;
     @Option(names = "--ode-steps", defaultValue = "100", description = "RK4 steps for likelihoods and samples (default: ${DEFAULT-VALUE}).")
     int odeSteps;
