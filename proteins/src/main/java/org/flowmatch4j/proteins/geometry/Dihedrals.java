@@ -12,9 +12,9 @@ public final class Dihedrals {
     private Dihedrals() {}
 
     public static double dihedral(double[] p0, double[] p1, double[] p2, double[] p3) {
-        double[] b1 = sub(p1, p0), b2 = sub(p2, p1), b3 = sub(p3, p2);
-        double[] n1 = cross(b1, b2), n2 = cross(b2, b3);
-        double y = Math.sqrt(dot(b2, b2)) * dot(b1, n2), x = dot(n1, n2);
+        double[] b1 = Vec3.sub(p1, p0), b2 = Vec3.sub(p2, p1), b3 = Vec3.sub(p3, p2);
+        double[] n1 = Vec3.cross(b1, b2), n2 = Vec3.cross(b2, b3);
+        double y = Vec3.norm(b2) * Vec3.dot(b1, n2), x = Vec3.dot(n1, n2);
         return Math.atan2(y, x);
     }
 
@@ -48,11 +48,20 @@ public final class Dihedrals {
         return out;
     }
 
-    private static double[] sub(double[] a, double[] b) { return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]}; }
-
-    private static double dot(double[] a, double[] b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
-
-    private static double[] cross(double[] a, double[] b) {
-        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+    /**
+     * ψ as the carbonyl defines it, dihedral(N, Cα, C, O) - π wrapped to (-π, π] (AlphaFold 2's ψ torsion; equal to
+     * the N_{i+1}-based ψ for planar peptides), NaN where O is missing. Places O at chain ends and breaks.
+     */
+    public static double[] oxygenPsi(Backbone b) {
+        double[] out = new double[b.length()];
+        for (int i = 0; i < out.length; i++) {
+            if (b.o()[i] == null) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            double p = dihedral(b.n()[i], b.ca()[i], b.c()[i], b.o()[i]) - Math.PI;
+            out[i] = p <= -Math.PI ? p + 2 * Math.PI : p;
+        }
+        return out;
     }
 }
