@@ -1,0 +1,66 @@
+package org.flowmatch4j.proteins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import org.flowmatch4j.proteins.io.Backbone;
+import org.flowmatch4j.proteins.io.StructureReader;
+import org.flowmatch4j.proteins.metrics.BackboneMetrics;
+import org.flowmatch4j.proteins.metrics.SecondaryStructure;
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+    /** n Cα atoms on a line, spaced a: Rg = a·sqrt((n² - 1)/12); N and C placed so every residue is bonded. */
+    private static Backbone line(int len, double a) {
+        double[][] n = new double[len][], ca = new double[len][], c = new double[len][], o = new double[len][];
+        for (int i = 0; i < len; i++) {
+            ca[i] = new double[] {i * a, 0, 0};
+            n[i] = new double[] {i * a - 1.2, 0.5, 0};
+            c[i] = new double[] {i * a + 1.2, 0.5, 0};
+        }
+        return new Backbone("line", "A", "A".repeat(len), new int[len], n, ca, c, o);
+    }
+
+    @Test
+    void closedFormsOnAStraightChain() {
+        BackboneMetrics m = BackboneMetrics.of(line(50, 3.8));
+        assertEquals(0, m.caCaDeviation(), 1e-12);
+        assertEquals(1, m.caCaValid(), 1e-12);
+        assertEquals(0, m.clashes());
+        assertEquals(0, m.strictClashes());
+        assertEquals(3.8 * Math.sqrt((50 * 50 - 1) / 12.0), m.radiusOfGyration(), 1e-9);
+        BackboneMetrics squashed = BackboneMetrics.of(line(10, 0.9));
+        assertEquals(9, squashed.clashes());          // 0.9·|i-j| < 1.0: neighbours only
+        assertEquals(7, squashed.strictClashes());    // |i-j| ≥ 3 and 0.9·|i-j| < 3.0: |i-j| = 3 only
+    }
+
+    @Test
+    void realStructuresAreValidAndClashFree() throws Exception {
+        for (String f : List.of("pdb_1aki_A.pdb", "scop_d1mbaa_.pdb", "hs_1e79h.pdb")) {
+            BackboneMetrics m = BackboneMetrics.of(StructureReader.read(DihedralsTest.DATA.resolve(f)).get(0));
+            assertTrue(m.caCaValid() > 0.95, f + " " + m);
+            assertEquals(0, m.strictClashes(), f + " " + m);
+            assertEquals(2.2 * Math.pow(m.length(), 0.38), m.radiusOfGyration(), 4.0, f + " Rg " + m);
+        }
+    }
+
+    /** Against the DSSP fractions in data/proteins/index.tsv (computed with the DSSP program when the set was built). */
+    @Test
+    void dsspFractionsMatchTheIndex() throws Exception {
+        List<String> rows = Files.readAllLines(DihedralsTest.DATA.resolve("index.tsv"));
+        List<String> header = List.of(rows.get(0).split("\t"));
+        int file = header.indexOf("file"), helix = header.indexOf("dssp_helix_frac"), strand = header.indexOf("dssp_strand_frac");
+        int checked = 0, close = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] r = row.split("\t");
+            SecondaryStructure ss = SecondaryStructure.of(StructureReader.read(DihedralsTest.DATA.resolve(r[file])).get(0));
+            checked++;
+            if (Math.abs(ss.helix() - Double.parseDouble(r[helix])) < 0.05 && Math.abs(ss.strand() - Double.parseDouble(r[strand])) < 0.05) close++;
+            else System.out.printf("%s: helix %.3f vs %s, strand %.3f vs %s%n", r[file], ss.helix(), r[helix], ss.strand(), r[strand]);
+        }
+        assertEquals(53, checked);
+        assertTrue(close >= 50, close + " of 53 within 0.05");
+    }
+}
