@@ -143,7 +143,7 @@ public final class TmAlign {
         List<int[]> maps = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         for (int len : new int[] {Math.max(4, Math.min(20, Math.min(la, lb) / 3)), Math.max(4, Math.min(10, Math.min(la, lb) / 4))}) {
-            int step = Math.max(1, len / 2);
+            int step = len;
             int[] idx = new int[len];
             for (int q = 0; q < len; q++) idx[q] = q;
             for (int i = 0; i + len <= la; i += step) {
@@ -193,11 +193,18 @@ public final class TmAlign {
         return sc;
     }
 
+    private double[][] dpVal;
+    private boolean[][] dpDiag;
+
     /** Needleman–Wunsch with a gap-opening penalty only (charged when leaving a match), free end gaps. */
-    static int[] dp(double[][] s, double gap) {
+    private int[] dp(double[][] s, double gap) {
         int n = s.length, m = s[0].length;
-        double[][] val = new double[n + 1][m + 1];
-        boolean[][] diag = new boolean[n + 1][m + 1];
+        if (dpVal == null) {
+            dpVal = new double[n + 1][m + 1];
+            dpDiag = new boolean[n + 1][m + 1];
+        }
+        double[][] val = dpVal;
+        boolean[][] diag = dpDiag;
         for (int i = 1; i <= n; i++) {
             for (int j = 1; j <= m; j++) {
                 double d = val[i - 1][j - 1] + s[i - 1][j - 1];
@@ -207,6 +214,7 @@ public final class TmAlign {
                     diag[i][j] = true;
                     val[i][j] = d;
                 } else {
+                    diag[i][j] = false;
                     val[i][j] = Math.max(h, v);
                 }
             }
