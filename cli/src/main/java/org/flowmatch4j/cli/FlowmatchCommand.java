@@ -1,5 +1,6 @@
 package org.flowmatch4j.cli;
 
+import org.flowmatch4j.cli.backbone.BackboneCommand;
 import org.flowmatch4j.cli.bench.BenchCommand;
 import org.flowmatch4j.cli.toy.QuickstartCommand;
 import org.flowmatch4j.cli.toy.ToyCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "flowmatch", mixinStandardHelpOptions = true, version = "FlowMatch4j " + org.flowmatch4j.core.FlowMatch4j.VERSION,
         description = "Flow-matching generative models for science (ND4J).",
         subcommands = {QuickstartCommand.class, ToyCommand.class, SphereCommand.class, TorusCommand.class,
-                ProteinsCommand.class, BenchCommand.class})
+                ProteinsCommand.class, BackboneCommand.class, BenchCommand.class})
 public final class FlowmatchCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,49 @@
+package org.flowmatch4j.cli.backbone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.flowmatch4j.cli.sphere.SphereCommandTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackboneCommandTest {
+    static final Path DATA = Path.of("../data/proteins");
+
+    @Test
+    void tmscorePrintsBothNormalisations() {
+        String[] r = SphereCommandTest.run("backbone", "tmscore", DATA.resolve("hs_1d9ca.pdb").toString(), DATA.resolve("hs_1fyha1.pdb").toString());
+        assertEquals("0", r[0], r[1]);
+        String[] line = r[1].lines().filter(l -> l.matches("[0-9. ]+")).findFirst().orElseThrow().split(" ");
+        assertEquals(0.91956, Double.parseDouble(line[0]), 0.02);     // TM-align program: 0.91956 / 0.89215
+        assertEquals(0.89215, Double.parseDouble(line[1]), 0.02);
+        String[] bad = SphereCommandTest.run("backbone", "tmscore", DATA.resolve("missing.pdb").toString(), DATA.resolve("hs_1fyha1.pdb").toString());
+        assertEquals("2", bad[0]);
+        assertTrue(bad[1].contains("missing.pdb"), bad[1]);
+    }
+
+    /** A sample identical to a reference structure has novelty 1; the rest of the table is filled and plotted. */
+    @Test
+    void evalWritesPerSampleMetricsSummaryAndPlots(@TempDir Path dir) throws Exception {
+        Path samples = Files.createDirectories(dir.resolve("samples")), ref = Files.createDirectories(dir.resolve("ref"));
+        for (String f : List.of("hs_1bmr.pdb", "hs_1e79h.pdb")) Files.copy(DATA.resolve(f), samples.resolve(f));
+        for (String f : List.of("hs_1vna.pdb", "hs_1e79h.pdb", "scop_d1mbaa_.pdb")) Files.copy(DATA.resolve(f), ref.resolve(f));
+        Path out = dir.resolve("eval");
+        String[] r = SphereCommandTest.run("backbone", "eval", "--samples", samples.toString(), "--reference", ref.toString(),
+                "--out", out.toString());
+        assertEquals("0", r[0], r[1]);
+        List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals(3, csv.size());
+        String[] e79 = csv.stream().filter(l -> l.startsWith("hs_1e79h")).findFirst().orElseThrow().split(",");
+        assertEquals(1.0, Double.parseDouble(e79[10]), 1e-6, "novelty of a reference structure");
+        String[] bmr = csv.stream().filter(l -> l.startsWith("hs_1bmr")).findFirst().orElseThrow().split(",");
+        assertTrue(Double.parseDouble(bmr[10]) > 0.5, "scorpion toxin 1bmr vs its homologue 1vna: " + bmr[10]);
+        for (String f : BackboneEvalCommand.OUTPUTS) assertTrue(Files.size(out.resolve(f)) > 0, f);
+        assertTrue(SphereCommandTest.number(out.resolve("summary.json"), "diversity_mean_pairwise_tm") < 0.5);
+        assertEquals("2", SphereCommandTest.run("backbone", "eval", "--samples", samples.toString(), "--reference", ref.toString(),
+                "--out", out.toString())[0]);
+    }
+}
