@@ -46,8 +46,17 @@ public final class StructureReader {
         cache.setFetchBehavior(FetchBehavior.LOCAL_ONLY);
     }
 
+    /**
+     * A parsed structure file: its protein chains, the resolution (NaN when the file gives none, e.g. NMR), the
+     * experimental methods, and what was left out (residues lacking N, CA or C) so nothing is dropped silently.
+     */
+    public record StructureFile(List<Backbone> chains, double resolution, String methods, List<String> warnings) {}
+
     /** All protein chains of the first model of a .pdb, .ent or .cif file (optionally gzipped). */
-    public static List<Backbone> read(Path file) throws IOException {
+    public static List<Backbone> read(Path file) throws IOException { return parse(file).chains(); }
+
+    /** As {@link #read} with header information and warnings. */
+    public static StructureFile parse(Path file) throws IOException {
         offline();
         if (!Files.isRegularFile(file)) throw new IOException(file + ": no such structure file");
         String name = file.getFileName().toString();
@@ -71,22 +80,37 @@ public final class StructureReader {
             throw new IOException(file + ": not a readable PDB/mmCIF file (" + e.getMessage() + ")", e);
         }
         List<Backbone> out = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Chain chain : s.getChains()) {
-            Backbone b = backbone(name, chain);
+            Backbone b = backbone(name, chain, warnings);
             if (b != null) out.add(b);
         }
         if (out.isEmpty()) throw new IOException(file + ": no protein chain with N, CA and C atoms");
-        return out;
+        double resolution = Double.NaN;
+        String methods = "";
+        if (s.getPDBHeader() != null) {
+            float r = s.getPDBHeader().getResolution();
+            if (r > 0 && r < 99) resolution = r;
+            if (s.getPDBHeader().getExperimentalTechniques() != null) {
+                methods = s.getPDBHeader().getExperimentalTechniques().stream().map(Object::toString).sorted()
+                        .reduce((x, y) -> x + ";" + y).orElse("");
+            }
+        }
+        return new StructureFile(out, resolution, methods, List.copyOf(warnings));
     }
 
-    private static Backbone backbone(String name, Chain chain) {
+    private static Backbone backbone(String name, Chain chain, List<String> warnings) {
         List<double[]> n = new ArrayList<>(), ca = new ArrayList<>(), c = new ArrayList<>(), o = new ArrayList<>();
         StringBuilder seq = new StringBuilder();
         List<Integer> numbers = new ArrayList<>();
         for (Group g : chain.getAtomGroups()) {
             if (g.getType() != GroupType.AMINOACID && !ONE_LETTER.containsKey(g.getPDBName())) continue;
             Atom an = g.getAtom("N"), aca = g.getAtom("CA"), ac = g.getAtom("C");
-            if (an == null || aca == null || ac == null) continue;
+            if (an == null || aca == null || ac == null) {
+                warnings.add(String.format("%s chain %s residue %s %s lacks %s%s%s: left out", name, chain.getName(),
+                        g.getResidueNumber(), g.getPDBName(), an == null ? "N " : "", aca == null ? "CA " : "", ac == null ? "C" : "").trim());
+                continue;
+            }
             Atom ao = g.getAtom("O");
             n.add(an.getCoords());
             ca.add(aca.getCoords());
