@@ -12,10 +12,21 @@ import org.flowmatch4j.core.util.Checks;
  *
  * <p>Optimality certificate: the final column prices v and row prices u_i = C_{i,x(i)} - v_{x(i)} satisfy
  * u_i + v_j ≤ C_ij for all i, j with equality on the assignment (LP duality).
- * Rectangular problems (rows &lt; cols) are padded with zero-cost dummy rows.
+ * Rectangular problems (rows &lt; cols) are padded with zero-cost dummy rows. Point-cloud couplings use the faster
+ * sparse solver with a dense certificate first ({@link ExactOtCoupling}, {@link SparseAssignment}).
  */
 public final class LinearAssignment {
+    /** Size from which point-cloud couplings try the sparse solver with a dense optimality check ({@link SparseAssignment}). */
+    static final int SPARSE_FROM = 400;
+    static final int SPARSE_NEIGHBOURS = 16;
+
     private LinearAssignment() {}
+
+    /** The dense Jonker–Volgenant solver alone (reference for tests and benchmarks). */
+    public static int[] solveDense(double[] cost, int n) { return solveSquare(cost, n); }
+
+    /** The sparse solver alone, or null when it gives up (reference for tests and benchmarks). */
+    public static int[] solveSparse(double[] cost, int n, int k) { return SparseAssignment.solve(cost, n, k); }
 
     /**
      * @param cost row-major costs, length rows·cols, all finite

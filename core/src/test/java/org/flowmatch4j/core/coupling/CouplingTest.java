@@ -40,6 +40,21 @@ class CouplingTest {
         LinearAssignmentTest.assertPermutation(ot.target(), 256);
     }
 
+    /** The sparse, certified path of large couplings gives the dense optimum (moons and Gaussians, 2-D and 8-D). */
+    @Test
+    void largeExactOtCouplingsEqualTheDenseOptimum() {
+        for (int[] nd : new int[][] {{450, 2}, {700, 2}, {500, 8}}) {
+            int n = nd[0], d = nd[1];
+            INDArray x0 = rng.normal(n, d);
+            INDArray x1 = d == 2 ? org.flowmatch4j.core.data.ToyDistribution.MOONS.sample(n, rng) : rng.normal(n, d).muli(0.5).addi(1.5);
+            Pairing p = new ExactOtCoupling().pair(x0, x1, rng);
+            LinearAssignmentTest.assertPermutation(p.target(), n);
+            double[] c = SquaredEuclideanCost.of(x0, x1);
+            assertEquals(LinearAssignment.totalCost(c, n, LinearAssignment.solveDense(c, n)), LinearAssignment.totalCost(c, n, p.target()),
+                    1e-9, n + " points in " + d + "-D");
+        }
+    }
+
     @Test
     void sinkhornPlanHasUniformMarginalsAndApproachesExactOt() {
         INDArray x0 = rng.normal(128, 2), x1 = rng.normal(128, 2).addi(1);

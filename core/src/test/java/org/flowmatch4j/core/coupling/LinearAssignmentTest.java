@@ -38,6 +38,33 @@ class LinearAssignmentTest {
         }
     }
 
+    /** The sparse solver with its dense certificate gives the dense optimum, on clouds, ties and adversarial costs. */
+    @Test
+    void sparseSolverMatchesTheDenseOptimum() {
+        Random r = new Random(8);
+        for (int trial = 0; trial < 12; trial++) {
+            int n = 128 + r.nextInt(300);
+            double[] c = new double[n * n];
+            if (trial % 3 == 0) {
+                for (int i = 0; i < c.length; i++) c[i] = r.nextInt(5);                  // many ties
+            } else if (trial % 3 == 1) {
+                for (int i = 0; i < c.length; i++) c[i] = r.nextDouble();                // no geometry
+            } else {
+                double[] p = new double[4 * n];
+                for (int i = 0; i < p.length; i++) p[i] = r.nextGaussian() + (i >= 2 * n ? 1.5 : 0);
+                for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) {
+                    double dx = p[2 * i] - p[2 * n + 2 * j], dy = p[2 * i + 1] - p[2 * n + 2 * j + 1];
+                    c[i * n + j] = dx * dx + dy * dy;
+                }
+            }
+            int[] sparse = LinearAssignment.solveSparse(c, n, 4);
+            org.junit.jupiter.api.Assertions.assertNotNull(sparse, "trial " + trial + ": the sparse solver gave up");
+            assertPermutation(sparse, n);
+            assertEquals(LinearAssignment.totalCost(c, n, LinearAssignment.solveDense(c, n)), LinearAssignment.totalCost(c, n, sparse),
+                    1e-9, "trial " + trial + " n " + n);
+        }
+    }
+
     @Test
     void rectangularProblemsAssignEachRowADistinctColumn() {
         double[] c = {5, 1, 9, 9,
