@@ -43,12 +43,17 @@ public final class Rng {
         return Nd4j.createFromArray(v).reshape(rows, cols);
     }
 
-    /** Independent U[0,1) entries, float, shape {@code [n]}. */
+    /**
+     * Independent U[0,1) entries, float, shape {@code [n]}. A double within 2^-25 of 1 rounds to 1f; such draws
+     * (about one in 33 million) become the largest float below 1, so the interval stays half-open.
+     */
     public INDArray uniform(int n) {
         float[] v = new float[n];
-        for (int i = 0; i < n; i++) v[i] = (float) source.nextDouble();
+        for (int i = 0; i < n; i++) v[i] = Math.min((float) source.nextDouble(), BELOW_ONE);
         return Nd4j.createFromArray(v);
     }
+
+    private static final float BELOW_ONE = Math.nextDown(1f);
 
     /** Independent ±1 (Rademacher) entries, float, shape {@code [rows, cols]}. */
     public INDArray rademacher(int rows, int cols) {
