@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code flowmatch backbone}: protein backbones (evaluation and alignment today; training and sampling follow). */
 @Command(name = "backbone", mixinStandardHelpOptions = true,
-        description = "Protein backbones: structural alignment (tmscore) and sample evaluation (eval).",
-        subcommands = {TmScoreCommand.class, BackboneEvalCommand.class})
+        description = "Protein backbones: training sets (dataset), structural alignment (tmscore) and sample evaluation (eval).",
+        subcommands = {BackboneDatasetCommand.class, TmScoreCommand.class, BackboneEvalCommand.class})
 public final class BackboneCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -46,4 +46,18 @@ class BackboneCommandTest {
         assertEquals("2", SphereCommandTest.run("backbone", "eval", "--samples", samples.toString(), "--reference", ref.toString(),
                 "--out", out.toString())[0]);
     }
+
+    @Test
+    void datasetKeepsChainsInRangeAndReportsTheRest(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("train.bin");
+        String[] r = SphereCommandTest.run("backbone", "dataset", "--data", DATA.toString(), "--out", out.toString(),
+                "--min-length", "100", "--max-length", "150");
+        assertEquals("0", r[0], r[1]);
+        var d = org.flowmatch4j.proteins.data.BackboneDataset.load(out);
+        assertTrue(d.chains().size() >= 10, "kept " + d.chains().size());
+        for (var b : d.chains()) assertTrue(b.length() >= 100 && b.length() <= 150);
+        List<String> skipped = Files.readAllLines(dir.resolve("train.bin.skipped.txt"));
+        assertEquals(53 - d.chains().size(), skipped.size(), String.join("\n", skipped));
+        assertEquals("2", SphereCommandTest.run("backbone", "dataset", "--data", DATA.toString(), "--out", out.toString())[0]);
+    }
 }
