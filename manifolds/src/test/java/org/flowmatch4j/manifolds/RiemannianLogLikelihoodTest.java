@@ -60,25 +60,21 @@ class RiemannianLogLikelihoodTest {
         return -Math.log(4 * Math.PI) + Math.log((1 - z0 * z0) / (1 - z1 * z1));
     }
 
-    @Test
-    void exactDivergenceRecoversTheClosedFormDensity() {
+    /** Exact-divergence log-densities of a field's flow at n random points against the closed form. */
+    private static void assertClosedForm(DivergenceField field, int n, long seed) {
         Sphere s2 = new Sphere(2);
-        Rng rng = new Rng(5);
-        INDArray x = s2.projectPoint(s2.sampleBase(40, rng).castTo(DataType.DOUBLE));
+        Rng rng = new Rng(seed);
+        INDArray x = s2.projectPoint(s2.sampleBase(n, rng).castTo(DataType.DOUBLE));
         double[] lp = new RiemannianLogLikelihood(s2, ButcherTableau.RK4, 400, DivergenceEstimator.EXACT)
-                .logProbability(new PoleField(), x, rng);
-        for (int i = 0; i < 40; i++) assertEquals(exact(x.getDouble(i, 2)), lp[i], 2e-4, "point " + i);
+                .logProbability(field, x, rng);
+        for (int i = 0; i < n; i++) assertEquals(exact(x.getDouble(i, 2)), lp[i], 2e-4, "point " + i);
     }
 
     @Test
-    void normalComponentsOfTheNetworkOutputDoNotChangeTheDensity() {
-        Sphere s2 = new Sphere(2);
-        Rng rng = new Rng(7);
-        INDArray x = s2.projectPoint(s2.sampleBase(20, rng).castTo(DataType.DOUBLE));
-        double[] lp = new RiemannianLogLikelihood(s2, ButcherTableau.RK4, 400, DivergenceEstimator.EXACT)
-                .logProbability(new PoleFieldWithNormalPart(), x, rng);
-        for (int i = 0; i < 20; i++) assertEquals(exact(x.getDouble(i, 2)), lp[i], 2e-4, "point " + i);
-    }
+    void exactDivergenceRecoversTheClosedFormDensity() { assertClosedForm(new PoleField(), 40, 5); }
+
+    @Test
+    void normalComponentsOfTheNetworkOutputDoNotChangeTheDensity() { assertClosedForm(new PoleFieldWithNormalPart(), 20, 7); }
 
     @Test
     void manifoldsWithoutAnInducedMetricAreRejected() {

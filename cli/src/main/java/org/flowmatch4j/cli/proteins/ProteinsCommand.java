@@ -1,5 +1,6 @@
 package org.flowmatch4j.cli.proteins;
 
+import org.flowmatch4j.cli.GroupCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code flowmatch proteins}: protein-structure utilities. */
 @Command(name = "proteins", mixinStandardHelpOptions = true, description = "Protein backbones (PDB/mmCIF via BioJava, offline).",
         subcommands = {ProteinsCommand.DihedralsCommand.class})
-public final class ProteinsCommand implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: dihedrals");
-    }
+public final class ProteinsCommand extends GroupCommand {
 
     /** {@code proteins dihedrals}: backbone (φ, ψ) of every residue with both defined, as a CSV in degrees. */
     @Command(name = "dihedrals", mixinStandardHelpOptions = true,

@@ -1,10 +1,9 @@
 package org.flowmatch4j.cli.sphere;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.flowmatch4j.cli.density.NumericCsv;
 import org.flowmatch4j.cli.density.PointSet;
 import org.flowmatch4j.manifolds.Sphere;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,40 +22,13 @@ public final class EarthData {
 
     /** Reads and validates a file; errors name the file, the line and what was expected. */
     public static PointSet read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + ": no such data file");
-        byte[] bytes = Files.readAllBytes(file);
-        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
-        if (lines.isEmpty()) throw new IllegalArgumentException(file + ": empty file, expected a 'latitude,longitude' header");
-        String header = lines.get(0).replace(" ", "").toLowerCase();
-        if (!header.equals("latitude,longitude") && !header.equals("lat,lon")) {
-            throw new IllegalArgumentException(file + ":1: expected the header 'latitude,longitude', got '" + lines.get(0) + "'");
-        }
-        double[][] xyz = new double[lines.size() - 1][];
-        int n = 0;
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).trim();
-            if (line.isEmpty()) continue;
-            String[] f = line.split(",");
-            if (f.length != 2) throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected 2 fields latitude,longitude, got '" + line + "'");
-            double lat = number(file, i + 1, f[0], -90, 90, "latitude"), lon = number(file, i + 1, f[1], -180, 360, "longitude");
-            xyz[n++] = toUnitVector(lat, lon);
-        }
-        if (n < 10) throw new IllegalArgumentException(file + ": " + n + " points; need at least 10 for an 80/10/10 split");
-        INDArray points = Nd4j.createFromArray(java.util.Arrays.copyOf(xyz, n)).castTo(DataType.DOUBLE);
-        return new PointSet(file, points, S2, "sphere:2", PointSet.sha256(bytes));
-    }
-
-    private static double number(Path file, int line, String s, double lo, double hi, String what) {
-        double v;
-        try {
-            v = Double.parseDouble(s.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + ":" + line + ": " + what + " is not a number: '" + s.trim() + "'");
-        }
-        if (!(v >= lo && v <= hi)) {
-            throw new IllegalArgumentException(file + ":" + line + ": " + what + " must be in [" + lo + ", " + hi + "], got " + v);
-        }
-        return v;
+        NumericCsv csv = NumericCsv.read(file, h -> h.equals("latitude,longitude") || h.equals("lat,lon"),
+                "the header 'latitude,longitude'", List.of(new NumericCsv.Column("latitude", -90, 90),
+                        new NumericCsv.Column("longitude", -180, 360)), 10);
+        double[][] xyz = new double[csv.rows().length][];
+        for (int i = 0; i < xyz.length; i++) xyz[i] = toUnitVector(csv.rows()[i][0], csv.rows()[i][1]);
+        INDArray points = Nd4j.createFromArray(xyz).castTo(DataType.DOUBLE);
+        return new PointSet(file, points, S2, "sphere:2", PointSet.sha256(csv.bytes()));
     }
 
     /** Degrees to the unit vector (cos φ cos λ, cos φ sin λ, sin φ). */

@@ -1,5 +1,6 @@
 package org.flowmatch4j.cli.sphere;
 
+import org.flowmatch4j.cli.GroupCommand;
 import java.awt.Color;
 import java.nio.file.Path;
 import org.flowmatch4j.cli.density.DensityEvalCommand;
@@ -14,12 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sphere", mixinStandardHelpOptions = true,
         description = "Riemannian flow matching on the sphere S² (earth-science point sets: latitude,longitude CSV).",
         subcommands = {SphereCommand.Train.class, SphereCommand.Eval.class})
-public final class SphereCommand implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: train or eval");
-    }
+public final class SphereCommand extends GroupCommand {
 
     /** {@code sphere train}. */
     @Command(name = "train", mixinStandardHelpOptions = true,

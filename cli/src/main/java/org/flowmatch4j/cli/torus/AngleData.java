@@ -1,10 +1,8 @@
 package org.flowmatch4j.cli.torus;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import org.flowmatch4j.cli.density.NumericCsv;
 import org.flowmatch4j.cli.density.PointSet;
 import org.flowmatch4j.manifolds.FlatTorus;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,39 +26,17 @@ public final class AngleData {
 
     /** Reads and validates a file; errors name the file, the line and what was expected. */
     public static PointSet read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + ": no such data file");
-        byte[] bytes = Files.readAllBytes(file);
-        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
-        if (lines.isEmpty() || !lines.get(0).matches("[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*")) {
-            throw new IllegalArgumentException(file + ":1: expected a header of angle column names such as 'phi,psi', got '"
-                    + (lines.isEmpty() ? "" : lines.get(0)) + "'");
-        }
-        int d = lines.get(0).split(",").length;
-        double[][] rows = new double[lines.size() - 1][];
-        int n = 0;
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).trim();
-            if (line.isEmpty()) continue;
-            String[] f = line.split(",");
-            if (f.length != d) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected " + d + " angles (degrees), got '" + line + "'");
-            }
-            double[] r = new double[d];
-            for (int k = 0; k < d; k++) {
-                double v;
-                try {
-                    v = Double.parseDouble(f[k].trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(file + ":" + (i + 1) + ": angle " + (k + 1) + " is not a number: '" + f[k].trim() + "'");
-                }
-                if (!Double.isFinite(v)) throw new IllegalArgumentException(file + ":" + (i + 1) + ": angle " + (k + 1) + " is not finite");
-                double a = Math.toRadians(v);
+        NumericCsv csv = NumericCsv.read(file, h -> h.matches("[a-z_][a-z0-9_]*(,[a-z_][a-z0-9_]*)*"),
+                "a header of angle column names such as 'phi,psi'", null, 10);
+        double[][] rows = csv.rows();
+        for (double[] r : rows) {
+            for (int k = 0; k < r.length; k++) {
+                double a = Math.toRadians(r[k]);
                 r[k] = a - 2 * Math.PI * Math.floor(a / (2 * Math.PI));
             }
-            rows[n++] = r;
         }
-        if (n < 10) throw new IllegalArgumentException(file + ": " + n + " points; need at least 10 for an 80/10/10 split");
-        return new PointSet(file, Nd4j.createFromArray(java.util.Arrays.copyOf(rows, n)).castTo(DataType.DOUBLE), new FlatTorus(d),
-                "torus:" + d, PointSet.sha256(bytes));
+        int d = csv.header().size();
+        return new PointSet(file, Nd4j.createFromArray(rows).castTo(DataType.DOUBLE), new FlatTorus(d), "torus:" + d,
+                PointSet.sha256(csv.bytes()));
     }
 }

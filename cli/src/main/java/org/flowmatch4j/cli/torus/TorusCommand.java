@@ -1,5 +1,6 @@
 package org.flowmatch4j.cli.torus;
 
+import org.flowmatch4j.cli.GroupCommand;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "torus", mixinStandardHelpOptions = true,
         description = "Riemannian flow matching on the flat torus T^d (CSV of angle columns in degrees, e.g. phi,psi).",
         subcommands = {TorusCommand.Train.class, TorusCommand.Eval.class})
-public final class TorusCommand implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: train or eval");
-    }
+public final class TorusCommand extends GroupCommand {
 
     /** {@code torus train}. */
     @Command(name = "train", mixinStandardHelpOptions = true,

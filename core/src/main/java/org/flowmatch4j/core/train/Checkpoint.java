@@ -1,7 +1,6 @@
 package org.flowmatch4j.core.train;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
 import org.flowmatch4j.core.util.AtomicFiles;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -66,15 +64,7 @@ public record Checkpoint(Map<String, String> metadata, long step, byte[] rngStat
             out.writeInt(arrays.size());
             for (Map.Entry<String, INDArray> e : arrays.entrySet()) writeArray(out, e.getKey(), e.getValue());
         }
-        byte[] body = buf.toByteArray();
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        AtomicFiles.write(file, os -> {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os));
-            out.write(body);
-            out.writeLong(crc.getValue());
-            out.flush();
-        });
+        AtomicFiles.writeChecksummed(file, buf.toByteArray());
     }
 
     /** Reads a checkpoint; any problem becomes one {@link CheckpointException} naming the file and the reason. */
@@ -90,9 +80,7 @@ public record Checkpoint(Map<String, String> metadata, long step, byte[] rngStat
         if (all.length < MAGIC.length + 12 || !java.util.Arrays.equals(java.util.Arrays.copyOf(all, MAGIC.length), MAGIC)) {
             throw new CheckpointException(file + ": not a FlowMatch4j checkpoint (missing FM4JCKPT header)");
         }
-        CRC32 crc = new CRC32();
-        crc.update(all, 0, all.length - 8);
-        long stored = java.nio.ByteBuffer.wrap(all, all.length - 8, 8).getLong();
+        boolean intact = AtomicFiles.checksumMatches(all);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                 new java.io.ByteArrayInputStream(all, MAGIC.length, all.length - MAGIC.length - 8)))) {
             int version = in.readInt();
@@ -100,7 +88,7 @@ public record Checkpoint(Map<String, String> metadata, long step, byte[] rngStat
                 throw new CheckpointException(file + ": checkpoint format version " + version
                         + " is not supported (this build reads version " + VERSION + ")");
             }
-            if (crc.getValue() != stored) {
+            if (!intact) {
                 throw new CheckpointException(file + ": checkpoint is corrupt (checksum mismatch: truncated or damaged)");
             }
             int nMeta = in.readInt();

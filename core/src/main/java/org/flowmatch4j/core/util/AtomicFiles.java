@@ -46,6 +46,27 @@ public final class AtomicFiles {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Writes {@code body} followed by its CRC-32 (big-endian long) atomically; {@link #checksumMatches} verifies it.
+     * The framing of checkpoints and binary datasets.
+     */
+    public static void writeChecksummed(Path target, byte[] body) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body);
+        write(target, os -> {
+            os.write(body);
+            os.write(java.nio.ByteBuffer.allocate(8).putLong(crc.getValue()).array());
+        });
+    }
+
+    /** Whether the last 8 bytes of {@code all} are the CRC-32 of the bytes before them. */
+    public static boolean checksumMatches(byte[] all) {
+        if (all.length < 8) return false;
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(all, 0, all.length - 8);
+        return java.nio.ByteBuffer.wrap(all, all.length - 8, 8).getLong() == crc.getValue();
+    }
+
     /** An I/O action on a value. */
     @FunctionalInterface
     public interface IoConsumer<T> {

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import org.flowmatch4j.core.util.AtomicFiles;
 import org.flowmatch4j.core.util.Checks;
 import org.flowmatch4j.proteins.io.Backbone;
@@ -117,23 +116,14 @@ public record BackboneDataset(List<Backbone> chains, List<String> skipped) {
                 }
             }
         }
-        byte[] body = buf.toByteArray();
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        AtomicFiles.write(file, os -> {
-            os.write(body);
-            new DataOutputStream(os).writeLong(crc.getValue());
-        });
+        AtomicFiles.writeChecksummed(file, buf.toByteArray());
     }
 
     /** Reads a cache written by {@link #save} (the skip report is not stored). */
     public static BackboneDataset load(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
         if (all.length < MAGIC.length + 16) throw new IOException(file + ": too short to be a backbone dataset");
-        CRC32 crc = new CRC32();
-        crc.update(all, 0, all.length - 8);
-        long stored = java.nio.ByteBuffer.wrap(all, all.length - 8, 8).getLong();
-        if (stored != crc.getValue()) throw new IOException(file + ": checksum mismatch (truncated or corrupted)");
+        if (!AtomicFiles.checksumMatches(all)) throw new IOException(file + ": checksum mismatch (truncated or corrupted)");
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 8))) {
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!java.util.Arrays.equals(magic, MAGIC)) throw new IOException(file + ": not a FlowMatch4j backbone dataset");
