@@ -160,4 +160,51 @@ class SameDiffBlocksTest {
         assertEquals(3, out.eval(Map.of("x", in)).rank());
         assertTrue(gradientsOk(out, Map.of("x", in)));
     }
+
+    /** Row-major rotation of a unit quaternion (normalised here). */
+    private static double[] rotation(double w, double x, double y, double z) {
+        double n = Math.sqrt(w * w + x * x + y * y + z * z);
+        w /= n; x /= n; y /= n; z /= n;
+        return new double[] {1 - 2 * (y * y + z * z), 2 * (x * y - z * w), 2 * (x * z + y * w),
+            2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w),
+            2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)};
+    }
+
+    /**
+     * IPA is invariant to a global rigid motion of all frames (R_i → G R_i, t_i → G t_i + g): the scalar terms do not
+     * see frames, point distances are preserved and output points are read back in the local frames.
+     */
+    @Test
+    void invariantPointAttentionIgnoresGlobalRigidMotionsAndHasCorrectGradients() {
+        int b = 2, n = 5, cS = 6, cZ = 3;
+        var cfg = new InvariantPointAttention.Config(cS, cZ, 2, 4, 3, 2);
+        SDVariable s = sd.placeHolder("s", DataType.DOUBLE, -1, n, cS), z = sd.placeHolder("z", DataType.DOUBLE, -1, n, n, cZ);
+        SDVariable rot = sd.placeHolder("rot", DataType.DOUBLE, -1, n, 3, 3), trans = sd.placeHolder("trans", DataType.DOUBLE, -1, n, 3);
+        SDVariable out = InvariantPointAttention.apply(sd, "ipa", s, z, rot, trans, null, n, cfg, rnd);
+        java.util.Random r = new java.util.Random(5);
+        INDArray rots = Nd4j.create(DataType.DOUBLE, b, n, 3, 3), ts = Nd4j.randn(DataType.DOUBLE, b, n, 3).muli(3);
+        for (int bi = 0; bi < b; bi++) for (int i = 0; i < n; i++) {
+            double[] m = rotation(r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian());
+            rots.get(NDArrayIndex.point(bi), NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all())
+                    .assign(Nd4j.createFromArray(m).reshape(3, 3));
+        }
+        INDArray sIn = Nd4j.randn(DataType.DOUBLE, b, n, cS), zIn = Nd4j.randn(DataType.DOUBLE, b, n, n, cZ);
+        Map<String, INDArray> ph = Map.of("s", sIn, "z", zIn, "rot", rots, "trans", ts);
+        INDArray before = out.eval(ph).dup();
+        INDArray g = Nd4j.createFromArray(rotation(0.3, -0.5, 0.8, 0.1)).reshape(3, 3);
+        INDArray gt = Nd4j.createFromArray(4.0, -2.0, 7.0);
+        INDArray rots2 = rots.dup(), ts2 = ts.dup();
+        for (int bi = 0; bi < b; bi++) for (int i = 0; i < n; i++) {
+            INDArray ri = rots.get(NDArrayIndex.point(bi), NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all());
+            rots2.get(NDArrayIndex.point(bi), NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all()).assign(g.mmul(ri));
+            INDArray ti = ts.get(NDArrayIndex.point(bi), NDArrayIndex.point(i), NDArrayIndex.all()).reshape(3, 1);
+            ts2.get(NDArrayIndex.point(bi), NDArrayIndex.point(i), NDArrayIndex.all()).assign(g.mmul(ti).reshape(3).add(gt));
+        }
+        INDArray after = out.eval(Map.of("s", sIn, "z", zIn, "rot", rots2, "trans", ts2));
+        assertTrue(before.equalsWithEps(after, 1e-9), "max change " + before.sub(after).amaxNumber());
+        INDArray moved = ts.dup();
+        moved.get(NDArrayIndex.point(0), NDArrayIndex.point(1), NDArrayIndex.all()).addi(1.5);   // one residue moves
+        assertTrue(out.eval(Map.of("s", sIn, "z", zIn, "rot", rots, "trans", moved)).sub(before).amaxNumber().doubleValue() > 1e-4);
+        assertTrue(gradientsOk(out, ph));
+    }
 }
