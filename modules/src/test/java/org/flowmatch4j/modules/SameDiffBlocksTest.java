@@ -207,4 +207,35 @@ class SameDiffBlocksTest {
         assertTrue(out.eval(Map.of("s", sIn, "z", zIn, "rot", rots, "trans", moved)).sub(before).amaxNumber().doubleValue() > 1e-4);
         assertTrue(gradientsOk(out, ph));
     }
+
+    /** Starts as the identity; with weights set it composes T ∘ ΔT exactly as a plain computation; gradients correct. */
+    @Test
+    void backboneUpdateComposesAQuaternionStepOnTheRight() {
+        int n = 3, cS = 4;
+        SDVariable s = sd.placeHolder("s", DataType.DOUBLE, -1, n, cS);
+        SDVariable rot = sd.placeHolder("rot", DataType.DOUBLE, -1, n, 3, 3), trans = sd.placeHolder("trans", DataType.DOUBLE, -1, n, 3);
+        BackboneUpdate.Frames f = BackboneUpdate.apply(sd, "bu", s, rot, trans, n, cS, rnd);
+        INDArray rots = Nd4j.create(DataType.DOUBLE, 1, n, 3, 3);
+        for (int i = 0; i < n; i++) {
+            rots.get(NDArrayIndex.point(0), NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all())
+                    .assign(Nd4j.createFromArray(rotation(1, 0.2 * i, -0.3, 0.5)).reshape(3, 3));
+        }
+        INDArray ts = Nd4j.randn(DataType.DOUBLE, 1, n, 3), sIn = Nd4j.randn(DataType.DOUBLE, 1, n, cS);
+        Map<String, INDArray> ph = Map.of("s", sIn, "rot", rots, "trans", ts);
+        assertTrue(f.rot().eval(ph).equalsWithEps(rots, 1e-12) && f.trans().eval(ph).equalsWithEps(ts, 1e-12), "identity at start");
+        INDArray w = Nd4j.randn(DataType.DOUBLE, cS, 6).muli(0.3);
+        sd.getVariable("bu/W").setArray(w);
+        INDArray gotR = f.rot().eval(ph).dup(), gotT = f.trans().eval(ph).dup();
+        for (int i = 0; i < n; i++) {
+            double[] u = sIn.get(NDArrayIndex.point(0), NDArrayIndex.point(i), NDArrayIndex.all()).reshape(1, cS).mmul(w).toDoubleVector();
+            INDArray dR = Nd4j.createFromArray(rotation(1, u[0], u[1], u[2])).reshape(3, 3);
+            INDArray ri = rots.get(NDArrayIndex.point(0), NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all());
+            INDArray ti = ts.get(NDArrayIndex.point(0), NDArrayIndex.point(i), NDArrayIndex.all());
+            assertTrue(ri.mmul(dR).equalsWithEps(gotR.get(NDArrayIndex.point(0), NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all()), 1e-12));
+            INDArray expT = ri.mmul(Nd4j.createFromArray(u[3], u[4], u[5]).reshape(3, 1)).reshape(3).add(ti);
+            assertTrue(expT.equalsWithEps(gotT.get(NDArrayIndex.point(0), NDArrayIndex.point(i), NDArrayIndex.all()), 1e-12));
+        }
+        SDVariable both = sd.concat(2, f.rot().reshape(-1, n, 9), f.trans());
+        assertTrue(gradientsOk(both, ph));
+    }
 }
