@@ -25,9 +25,11 @@ public final class IpaTrunk {
         SDVariable r = rot, t = trans, h = s;
         for (int k = 0; k < blocks; k++) {
             String p = prefix + "/" + k;
-            h = LayerNorm.apply(sd, p + "/ln1", h.add(InvariantPointAttention.apply(sd, p + "/ipa", h, z, r, t, mask, n, cfg, rnd)), cS);
+            // LayerNorm returns [rows, F] when it cannot see a static rank-3 shape: restore [B, N, cS] explicitly
+            h = LayerNorm.apply(sd, p + "/ln1", h.add(InvariantPointAttention.apply(sd, p + "/ipa", h, z, r, t, mask, n, cfg, rnd)), cS)
+                    .reshape(-1, n, cS);
             SDVariable m = Mlp.apply(sd, p + "/mlp", h.reshape(-1, cS), new int[] {cS, 2 * cS, cS}, rnd).reshape(-1, n, cS);
-            h = LayerNorm.apply(sd, p + "/ln2", h.add(m), cS);
+            h = LayerNorm.apply(sd, p + "/ln2", h.add(m), cS).reshape(-1, n, cS);
             BackboneUpdate.Frames f = BackboneUpdate.apply(sd, p + "/bb", h, r, t, n, cS, rnd);
             r = f.rot();
             t = f.trans();

@@ -242,7 +242,7 @@ class SameDiffBlocksTest {
     /** Two IPA blocks with backbone updates: output frames move with the input frames under a global rigid motion. */
     @Test
     void ipaTrunkPredictsEquivariantFrames() {
-        int b = 1, n = 4, cS = 6, cZ = 2;
+        int b = 2, n = 4, cS = 6, cZ = 2;
         var cfg = new InvariantPointAttention.Config(cS, cZ, 2, 3, 2, 2);
         SDVariable s = sd.placeHolder("s", DataType.DOUBLE, -1, n, cS), z = sd.placeHolder("z", DataType.DOUBLE, -1, n, n, cZ);
         SDVariable rot = sd.placeHolder("rot", DataType.DOUBLE, -1, n, 3, 3), trans = sd.placeHolder("trans", DataType.DOUBLE, -1, n, 3);
@@ -250,8 +250,8 @@ class SameDiffBlocksTest {
         for (String name : new String[] {"trunk/0/bb/W", "trunk/1/bb/W"}) sd.getVariable(name).setArray(Nd4j.randn(DataType.DOUBLE, cS, 6).muli(0.5));
         java.util.Random r = new java.util.Random(9);
         INDArray rots = Nd4j.create(DataType.DOUBLE, b, n, 3, 3), ts = Nd4j.randn(DataType.DOUBLE, b, n, 3);
-        for (int i = 0; i < n; i++) {
-            rots.get(NDArrayIndex.point(0), NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all())
+        for (int bi = 0; bi < b; bi++) for (int i = 0; i < n; i++) {
+            rots.get(NDArrayIndex.point(bi), NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all())
                     .assign(Nd4j.createFromArray(rotation(r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian())).reshape(3, 3));
         }
         INDArray sIn = Nd4j.randn(DataType.DOUBLE, b, n, cS), zIn = Nd4j.randn(DataType.DOUBLE, b, n, n, cZ);
@@ -259,19 +259,21 @@ class SameDiffBlocksTest {
         INDArray r1 = res.rot().eval(ph).dup(), t1 = res.trans().eval(ph).dup();
         INDArray g = Nd4j.createFromArray(rotation(0.2, 0.7, -0.4, 0.3)).reshape(3, 3), gt = Nd4j.createFromArray(-3.0, 1.0, 2.5);
         INDArray rots2 = rots.dup(), ts2 = ts.dup();
-        for (int i = 0; i < n; i++) {
+        for (int bi = 0; bi < b; bi++) for (int i = 0; i < n; i++) {
             var ri = NDArrayIndex.point(i);
-            rots2.get(NDArrayIndex.point(0), ri, NDArrayIndex.all(), NDArrayIndex.all()).assign(g.mmul(rots.get(NDArrayIndex.point(0), ri, NDArrayIndex.all(), NDArrayIndex.all())));
-            ts2.get(NDArrayIndex.point(0), ri, NDArrayIndex.all()).assign(g.mmul(ts.get(NDArrayIndex.point(0), ri, NDArrayIndex.all()).reshape(3, 1)).reshape(3).add(gt));
+            var bp = NDArrayIndex.point(bi);
+            rots2.get(bp, ri, NDArrayIndex.all(), NDArrayIndex.all()).assign(g.mmul(rots.get(bp, ri, NDArrayIndex.all(), NDArrayIndex.all())));
+            ts2.get(bp, ri, NDArrayIndex.all()).assign(g.mmul(ts.get(bp, ri, NDArrayIndex.all()).reshape(3, 1)).reshape(3).add(gt));
         }
         Map<String, INDArray> moved = Map.of("s", sIn, "z", zIn, "rot", rots2, "trans", ts2);
         INDArray r2 = res.rot().eval(moved), t2 = res.trans().eval(moved);
-        for (int i = 0; i < n; i++) {
+        for (int bi = 0; bi < b; bi++) for (int i = 0; i < n; i++) {
             var ri = NDArrayIndex.point(i);
-            INDArray expR = g.mmul(r1.get(NDArrayIndex.point(0), ri, NDArrayIndex.all(), NDArrayIndex.all()));
-            assertTrue(expR.equalsWithEps(r2.get(NDArrayIndex.point(0), ri, NDArrayIndex.all(), NDArrayIndex.all()), 1e-9), "rotation " + i);
-            INDArray expT = g.mmul(t1.get(NDArrayIndex.point(0), ri, NDArrayIndex.all()).reshape(3, 1)).reshape(3).add(gt);
-            assertTrue(expT.equalsWithEps(t2.get(NDArrayIndex.point(0), ri, NDArrayIndex.all()), 1e-9), "translation " + i);
+            var bp = NDArrayIndex.point(bi);
+            INDArray expR = g.mmul(r1.get(bp, ri, NDArrayIndex.all(), NDArrayIndex.all()));
+            assertTrue(expR.equalsWithEps(r2.get(bp, ri, NDArrayIndex.all(), NDArrayIndex.all()), 1e-9), "rotation " + i);
+            INDArray expT = g.mmul(t1.get(bp, ri, NDArrayIndex.all()).reshape(3, 1)).reshape(3).add(gt);
+            assertTrue(expT.equalsWithEps(t2.get(bp, ri, NDArrayIndex.all()), 1e-9), "translation " + i);
         }
     }
 }
