@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code flowmatch backbone}: protein backbones (evaluation and alignment today; training and sampling follow). */
 @Command(name = "backbone", mixinStandardHelpOptions = true,
-        description = "Protein backbones: training sets (dataset), structural alignment (tmscore) and sample evaluation (eval).",
-        subcommands = {BackboneDatasetCommand.class, TmScoreCommand.class, BackboneEvalCommand.class})
+        description = "Protein backbones: training sets (dataset), SE(3) flow matching (train, sample), structural alignment (tmscore) and sample evaluation (eval).",
+        subcommands = {BackboneDatasetCommand.class, BackboneTrainCommand.class, BackboneSampleCommand.class,
+                TmScoreCommand.class, BackboneEvalCommand.class})
 public final class BackboneCommand extends GroupCommand {
 }

@@ -60,4 +60,22 @@ class BackboneCommandTest {
         assertEquals(53 - d.chains().size(), skipped.size(), String.join("\n", skipped));
         assertEquals("2", SphereCommandTest.run("backbone", "dataset", "--data", DATA.toString(), "--out", out.toString())[0]);
     }
+
+    /** The pipeline end to end at toy size: a model is written, sampled at two lengths, and the PDBs read back. */
+    @Test
+    void trainThenSampleWritesReadablePdbsAndMetrics(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run"), out = dir.resolve("samples");
+        String[] t = SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", run.toString(), "--steps", "3",
+                "--batch", "2", "--length", "16");
+        assertEquals("0", t[0], t[1]);
+        assertTrue(Files.readAllLines(run.resolve("losses.csv")).size() == 4);
+        String[] s = SphereCommandTest.run("backbone", "sample", "--model", run.toString(), "--lengths", "12,20", "--num", "2",
+                "--steps", "4", "--out", out.toString());
+        assertEquals("0", s[0], s[1]);
+        List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals(5, csv.size());
+        var b = org.flowmatch4j.proteins.io.StructureReader.read(out.resolve("len20_1.pdb")).get(0);
+        assertEquals(20, b.length());
+        assertEquals("2", SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", run.toString(), "--steps", "3")[0]);
+    }
 }

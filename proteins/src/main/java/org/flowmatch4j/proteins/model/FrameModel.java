@@ -69,6 +69,30 @@ public final class FrameModel {
 
     public Config config() { return cfg; }
 
+    /** The same weights in a graph for another length (parameters do not depend on N). */
+    public FrameModel withLength(int length) {
+        FrameModel m = new FrameModel(new Config(length, cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(), cfg.queryPoints(),
+                cfg.valuePoints(), cfg.blocks()), 0);
+        m.params.assign(params);
+        return m;
+    }
+
+    /** Spec stored in checkpoints: the sizes without the length. */
+    public String spec() {
+        return String.format("frame:cs=%d:cz=%d:h=%d:c=%d:pq=%d:pv=%d:blocks=%d", cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(),
+                cfg.queryPoints(), cfg.valuePoints(), cfg.blocks());
+    }
+
+    /** Parses {@link #spec()} for a given length. */
+    public static Config parseSpec(String spec, int length) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("frame:cs=(\\d+):cz=(\\d+):h=(\\d+):c=(\\d+):pq=(\\d+):pv=(\\d+):blocks=(\\d+)").matcher(spec);
+        if (!m.matches()) throw new IllegalArgumentException("not a frame-model spec: '" + spec + "'");
+        int[] v = new int[7];
+        for (int i = 0; i < 7; i++) v[i] = Integer.parseInt(m.group(i + 1));
+        return new Config(length, v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+    }
+
     public INDArray parameters() { return params; }
 
     private void sync() {
