@@ -99,7 +99,7 @@ public final class ScatterPlot {
             }
             g.setColor(Color.DARK_GRAY);
             g.drawString(xLabel, width - pad - g.getFontMetrics().stringWidth(xLabel), height - pad + 28);
-            g.drawString(yLabel, 8, pad - 8);
+            g.drawString(yLabel, pad + 6, pad + 14);
         }
         g.setColor(new Color(200, 200, 200));
         g.drawRect(pad, pad, width - 2 * pad, height - 2 * pad);
