@@ -170,6 +170,16 @@ class SameDiffBlocksTest {
             2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)};
     }
 
+    /** Random rotations [b, n, 3, 3] from Gaussian quaternions. */
+    private static INDArray randomRotations(int b, int n, java.util.Random r) {
+        INDArray rots = Nd4j.create(DataType.DOUBLE, b, n, 3, 3);
+        for (int bi = 0; bi < b; bi++) for (int i = 0; i < n; i++) {
+            rots.get(NDArrayIndex.point(bi), NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all())
+                    .assign(Nd4j.createFromArray(rotation(r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian())).reshape(3, 3));
+        }
+        return rots;
+    }
+
     /**
      * IPA is invariant to a global rigid motion of all frames (R_i → G R_i, t_i → G t_i + g): the scalar terms do not
      * see frames, point distances are preserved and output points are read back in the local frames.
@@ -182,12 +192,7 @@ class SameDiffBlocksTest {
         SDVariable rot = sd.placeHolder("rot", DataType.DOUBLE, -1, n, 3, 3), trans = sd.placeHolder("trans", DataType.DOUBLE, -1, n, 3);
         SDVariable out = InvariantPointAttention.apply(sd, "ipa", s, z, rot, trans, null, n, cfg, rnd);
         java.util.Random r = new java.util.Random(5);
-        INDArray rots = Nd4j.create(DataType.DOUBLE, b, n, 3, 3), ts = Nd4j.randn(DataType.DOUBLE, b, n, 3).muli(3);
-        for (int bi = 0; bi < b; bi++) for (int i = 0; i < n; i++) {
-            double[] m = rotation(r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian());
-            rots.get(NDArrayIndex.point(bi), NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all())
-                    .assign(Nd4j.createFromArray(m).reshape(3, 3));
-        }
+        INDArray rots = randomRotations(b, n, r), ts = Nd4j.randn(DataType.DOUBLE, b, n, 3).muli(3);
         INDArray sIn = Nd4j.randn(DataType.DOUBLE, b, n, cS), zIn = Nd4j.randn(DataType.DOUBLE, b, n, n, cZ);
         Map<String, INDArray> ph = Map.of("s", sIn, "z", zIn, "rot", rots, "trans", ts);
         INDArray before = out.eval(ph).dup();
@@ -249,11 +254,7 @@ class SameDiffBlocksTest {
         IpaTrunk.Result res = IpaTrunk.apply(sd, "trunk", s, z, rot, trans, null, n, cfg, 2, rnd);
         for (String name : new String[] {"trunk/0/bb/W", "trunk/1/bb/W"}) sd.getVariable(name).setArray(Nd4j.randn(DataType.DOUBLE, cS, 6).muli(0.5));
         java.util.Random r = new java.util.Random(9);
-        INDArray rots = Nd4j.create(DataType.DOUBLE, b, n, 3, 3), ts = Nd4j.randn(DataType.DOUBLE, b, n, 3);
-        for (int bi = 0; bi < b; bi++) for (int i = 0; i < n; i++) {
-            rots.get(NDArrayIndex.point(bi), NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all())
-                    .assign(Nd4j.createFromArray(rotation(r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian())).reshape(3, 3));
-        }
+        INDArray rots = randomRotations(b, n, r), ts = Nd4j.randn(DataType.DOUBLE, b, n, 3);
         INDArray sIn = Nd4j.randn(DataType.DOUBLE, b, n, cS), zIn = Nd4j.randn(DataType.DOUBLE, b, n, n, cZ);
         Map<String, INDArray> ph = Map.of("s", sIn, "z", zIn, "rot", rots, "trans", ts);
         INDArray r1 = res.rot().eval(ph).dup(), t1 = res.trans().eval(ph).dup();

@@ -1,17 +1,12 @@
 package org.flowmatch4j.core.model;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.flowmatch4j.core.util.Checks;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Any SameDiff graph as a trainable {@link VelocityNetwork}, with SameDiff's autodiff doing the gradients.
@@ -33,8 +28,7 @@ public final class SameDiffVelocityNetwork implements VelocityNetwork {
     private final SameDiff sd;
     private final String output, spec;
     private final int dim, numClasses;
-    private final List<SDVariable> vars = new ArrayList<>();
-    private final INDArray params, grads;
+    private final FlatParameters flat;
     private Map<String, INDArray> lastInputs;
 
     public SameDiffVelocityNetwork(SameDiff sd, String output, int dim, int numClasses, String spec) {
@@ -46,35 +40,21 @@ public final class SameDiffVelocityNetwork implements VelocityNetwork {
         this.dim = dim;
         this.numClasses = numClasses;
         this.spec = spec;
-        sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .sorted(Comparator.comparing(SDVariable::name)).forEach(vars::add);
-        Checks.require(!vars.isEmpty(), "the graph has no trainable variables");
-        INDArray[] flat = vars.stream().map(v -> v.getArr().reshape(v.getArr().length())).toArray(INDArray[]::new);
-        this.params = Nd4j.concat(0, flat).dup();
-        this.grads = params.ulike();
+        this.flat = new FlatParameters(sd);
         SDVariable out = sd.getVariable(output);
         SDVariable g = sd.placeHolder("gradOut", out.dataType(), -1, dim);
         sd.setLossVariables(out.mul(g).sum().rename("vjpLoss"));
-    }
-
-    private void syncParams() {
-        long off = 0;
-        for (SDVariable v : vars) {
-            INDArray a = v.getArr();
-            a.assign(params.get(NDArrayIndex.interval(off, off + a.length())).reshape(a.shape()));
-            off += a.length();
-        }
     }
 
     private Map<String, INDArray> inputs(INDArray x, INDArray t, int[] labels) {
         Checks.matrix("x", x, -1, dim);
         int n = (int) x.size(0);
         Map<String, INDArray> ph = new HashMap<>();
-        ph.put("x", x.castTo(params.dataType()));
-        ph.put("t", t.reshape(n, 1).castTo(params.dataType()));
+        ph.put("x", x.castTo(flat.values().dataType()));
+        ph.put("t", t.reshape(n, 1).castTo(flat.values().dataType()));
         if (numClasses > 0) {
             Checks.require(labels != null && labels.length == n, "a conditional network needs %d labels", n);
-            INDArray y = Nd4j.zeros(params.dataType(), n, numClasses + 1);
+            INDArray y = Nd4j.zeros(flat.values().dataType(), n, numClasses + 1);
             for (int i = 0; i < n; i++) y.putScalar(i, labels[i], 1);
             ph.put("y", y);
         }
@@ -86,7 +66,7 @@ public final class SameDiffVelocityNetwork implements VelocityNetwork {
     @Override public int numClasses() { return numClasses; }
 
     @Override public INDArray forward(INDArray x, INDArray t, int[] labels) {
-        syncParams();
+        flat.push();
         lastInputs = inputs(x, t, labels);
         return sd.output(lastInputs, output).get(output);
     }
@@ -94,14 +74,8 @@ public final class SameDiffVelocityNetwork implements VelocityNetwork {
     @Override public void backward(INDArray gradOutput) {
         Checks.require(lastInputs != null, "backward needs a forward pass first");
         Map<String, INDArray> ph = new HashMap<>(lastInputs);
-        ph.put("gradOut", gradOutput.castTo(params.dataType()));
-        Map<String, INDArray> g = sd.calculateGradients(ph, vars.stream().map(SDVariable::name).toArray(String[]::new));
-        long off = 0;
-        for (SDVariable v : vars) {
-            INDArray gv = g.get(v.name());
-            grads.get(NDArrayIndex.interval(off, off + gv.length())).assign(gv.reshape(gv.length()));
-            off += gv.length();
-        }
+        ph.put("gradOut", gradOutput.castTo(flat.values().dataType()));
+        flat.gradients(sd.calculateGradients(ph, flat.names()));
     }
 
     /** Not available: SameDiff 1.0.0-M2.1 computes no gradients for placeholders. Use a {@code DenseMlp}-based network for likelihoods. */
@@ -110,9 +84,9 @@ public final class SameDiffVelocityNetwork implements VelocityNetwork {
                 + "SameDiff computes no gradient for placeholders");
     }
 
-    @Override public INDArray parameters() { return params; }
+    @Override public INDArray parameters() { return flat.values(); }
 
-    @Override public INDArray gradients() { return grads; }
+    @Override public INDArray gradients() { return flat.gradients(); }
 
     @Override public String spec() { return spec; }
 }

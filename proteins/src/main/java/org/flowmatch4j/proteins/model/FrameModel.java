@@ -1,18 +1,15 @@
 package org.flowmatch4j.proteins.model;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.flowmatch4j.core.model.FlatParameters;
 import org.flowmatch4j.core.train.AdamW;
 import org.flowmatch4j.modules.InvariantPointAttention;
 import org.flowmatch4j.modules.IpaTrunk;
 import org.flowmatch4j.modules.Linear;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,8 +33,7 @@ public final class FrameModel {
 
     private final Config cfg;
     private final SameDiff sd = SameDiff.create();
-    private final List<SDVariable> vars = new ArrayList<>();
-    private final INDArray params, grads;
+    private final FlatParameters flat;
     private final AdamW optimizer;
     private final String rotOut, transOut;
 
@@ -60,11 +56,8 @@ public final class FrameModel {
         SDVariable dr = r.rot().sub(rot1), dt = r.trans().sub(trans1);
         SDVariable perProtein = dr.mul(dr).sum(1, 2, 3).add(dt.mul(dt).sum(1, 2)).div(n).reshape(-1, 1);
         sd.setLossVariables(perProtein.mul(w).mean().rename("loss"));
-        sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .sorted(Comparator.comparing(SDVariable::name)).forEach(vars::add);
-        params = Nd4j.concat(0, vars.stream().map(v -> v.getArr().reshape(v.getArr().length())).toArray(INDArray[]::new)).dup();
-        grads = params.ulike();
-        optimizer = new AdamW(params.length(), DataType.FLOAT, 0.9, 0.999, 1e-8, 0);
+        flat = new FlatParameters(sd);
+        optimizer = new AdamW(flat.values().length(), DataType.FLOAT, 0.9, 0.999, 1e-8, 0);
     }
 
     public Config config() { return cfg; }
@@ -73,7 +66,7 @@ public final class FrameModel {
     public FrameModel withLength(int length) {
         FrameModel m = new FrameModel(new Config(length, cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(), cfg.queryPoints(),
                 cfg.valuePoints(), cfg.blocks()), 0);
-        m.params.assign(params);
+        m.flat.values().assign(flat.values());
         return m;
     }
 
@@ -93,16 +86,9 @@ public final class FrameModel {
         return new Config(length, v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
     }
 
-    public INDArray parameters() { return params; }
+    public INDArray parameters() { return flat.values(); }
 
-    private void sync() {
-        long off = 0;
-        for (SDVariable v : vars) {
-            INDArray a = v.getArr();
-            a.assign(params.get(NDArrayIndex.interval(off, off + a.length())).reshape(a.shape()));
-            off += a.length();
-        }
-    }
+    private void sync() { flat.push(); }
 
     /** Inputs for noisy frames as SE(3) rows [B·N, 12] (nm) and one t per protein. */
     private Map<String, INDArray> inputs(INDArray xt, double[] t) {
@@ -147,18 +133,12 @@ public final class FrameModel {
     public double trainStep(INDArray xt, INDArray x1, double[] t, double lr, double clipNorm) {
         sync();
         Map<String, INDArray> ph = lossInputs(xt, x1, t);
-        Map<String, INDArray> g = sd.calculateGradients(ph, vars.stream().map(SDVariable::name).toArray(String[]::new));
-        long off = 0;
-        for (SDVariable v : vars) {
-            INDArray gv = g.get(v.name());
-            grads.get(NDArrayIndex.interval(off, off + gv.length())).assign(gv.reshape(gv.length()));
-            off += gv.length();
-        }
+        INDArray grads = flat.gradients(sd.calculateGradients(ph, flat.names()));
         double norm = grads.norm2Number().doubleValue();
         if (!Double.isFinite(norm)) throw new org.flowmatch4j.core.train.NonFiniteException((int) optimizer.stepCount() + 1, "frame model gradient", norm);
         if (clipNorm > 0 && norm > clipNorm) grads.muli(clipNorm / norm);
         double loss = sd.output(ph, "loss").get("loss").getDouble(0);
-        optimizer.step(params, grads, lr);
+        optimizer.step(flat.values(), grads, lr);
         return loss;
     }
 }
