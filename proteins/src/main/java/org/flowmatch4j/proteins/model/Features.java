@@ -35,16 +35,20 @@ final class Features {
         int width = position + rbf;
         float[] out = new float[b * n * n * width];
         double sigma = 2.0 / rbf;
+        float[][] sep = new float[2 * n - 1][position];             // sinusoids per separation j - i, computed once
+        for (int d = -(n - 1); d <= n - 1; d++) {
+            for (int k = 0; k < position / 2; k++) {
+                double f = Math.pow(100, -k / (double) (position / 2));
+                sep[d + n - 1][2 * k] = (float) Math.sin(d * f);
+                sep[d + n - 1][2 * k + 1] = (float) Math.cos(d * f);
+            }
+        }
         for (int p = 0; p < b; p++) {
             for (int i = 0; i < n; i++) {
                 double[] a = trans[p * n + i];
                 for (int j = 0; j < n; j++) {
                     int o = ((p * n + i) * n + j) * width;
-                    for (int k = 0; k < position / 2; k++) {
-                        double f = Math.pow(100, -k / (double) (position / 2));
-                        out[o + 2 * k] = (float) Math.sin((j - i) * f);
-                        out[o + 2 * k + 1] = (float) Math.cos((j - i) * f);
-                    }
+                    System.arraycopy(sep[j - i + n - 1], 0, out, o, position);
                     double[] c = trans[p * n + j];
                     double d = Math.sqrt((a[0] - c[0]) * (a[0] - c[0]) + (a[1] - c[1]) * (a[1] - c[1]) + (a[2] - c[2]) * (a[2] - c[2]));
                     for (int k = 0; k < rbf; k++) {
