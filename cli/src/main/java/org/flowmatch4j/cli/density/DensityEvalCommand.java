@@ -26,6 +26,13 @@ public abstract class DensityEvalCommand implements Callable<Integer> {
     /** Reads the data file the models were trained on. */
     protected abstract PointSet read(Path file) throws java.io.IOException;
 
+    /** Draws data and samples (as the train command does) into {@code file}. */
+    protected abstract void plot(Path file, PointSet d, org.nd4j.linalg.api.ndarray.INDArray samples, NllSummary s)
+            throws java.io.IOException;
+
+    /** Name of the plot file eval writes (beside eval.json). */
+    protected abstract String plotName();
+
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -80,6 +87,9 @@ public abstract class DensityEvalCommand implements Callable<Integer> {
             seeds.add(saved.seed());
         }
         NllSummary s = NllSummary.of(nlls);
+        DensityRun.Saved first = DensityRun.Saved.load(models.get(0));
+        plot(dir.resolve(plotName()), d, DensityFlow.sample(d.manifold(), first.net(), d.size(), odeSteps,
+                new org.flowmatch4j.core.util.Rng(first.seed() ^ 0x5DEECE66DL)), s);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("data", d.file().getFileName().toString());
         out.put("test_nll", s.mean());
@@ -88,7 +98,7 @@ public abstract class DensityEvalCommand implements Callable<Integer> {
         out.put("test_nll_per_seed", nlls);
         out.put("ode_steps", odeSteps);
         AtomicFiles.writeString(dir.resolve("eval.json"), Json.object(out) + "\n");
-        System.out.printf("test NLL %s%nwrote %s%n", s, dir.resolve("eval.json"));
+        System.out.printf("test NLL %s%nwrote %s and %s%n", s, dir.resolve("eval.json"), dir.resolve(plotName()));
         return 0;
     }
 }

@@ -112,7 +112,7 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
     }
 
     private void prepare() throws java.io.IOException {
-        List<String> present = new ArrayList<>(OutputDir.existing(out, List.of("metrics.json", plotName(), "samples.csv", "eval.json")));
+        List<String> present = new ArrayList<>(OutputDir.existing(out, List.of("metrics.json", plotName(), "samples.csv", "eval.json", "eval-" + plotName())));
         if (Files.isDirectory(out)) {
             try (Stream<Path> files = Files.list(out)) {
                 files.map(p -> p.getFileName().toString()).filter(n -> n.matches("seed-\\d+\\.model")).sorted().forEach(present::add);

@@ -36,12 +36,7 @@ public final class SphereCommand extends GroupCommand {
         }
 
         @Override protected void plot(Path file, PointSet d, INDArray samples, NllSummary s) throws java.io.IOException {
-            new ScatterPlot(d.name() + ": data and model samples on S² (equirectangular)")
-                    .note(String.format("test NLL %s; %d samples from the first seed's model", s, samples.size(0)))
-                    .frame(-180, 180, -90, 90, 30, "longitude °", "latitude °")
-                    .points(EarthData.toLonLat(d.points()), new Color(120, 120, 120, 170), "data", 1.6)
-                    .points(EarthData.toLonLat(samples), new Color(214, 39, 40, 120), "samples", 1.6)
-                    .write(file);
+            map(file, d, samples, s);
         }
     }
 
@@ -50,5 +45,21 @@ public final class SphereCommand extends GroupCommand {
             description = "Recompute each seed's test NLL of a 'sphere train' output and write eval.json.")
     public static final class Eval extends DensityEvalCommand {
         @Override protected PointSet read(Path file) throws java.io.IOException { return EarthData.read(file); }
+
+        @Override protected String plotName() { return "eval-map.png"; }
+
+        @Override protected void plot(Path file, PointSet d, INDArray samples, NllSummary s) throws java.io.IOException {
+            map(file, d, samples, s);
+        }
+    }
+
+    /** Data and samples on an equirectangular map. */
+    static void map(Path file, PointSet d, INDArray samples, NllSummary s) throws java.io.IOException {
+        new ScatterPlot(d.name() + ": data and model samples on S² (equirectangular)")
+                .note(String.format("test NLL %s; %d samples from the first seed's model", s, samples.size(0)))
+                .frame(-180, 180, -90, 90, 30, "longitude °", "latitude °")
+                .points(EarthData.toLonLat(d.points()), new Color(120, 120, 120, 170), "data", 1.6)
+                .points(EarthData.toLonLat(samples), new Color(214, 39, 40, 120), "samples", 1.6)
+                .write(file);
     }
 }

@@ -49,21 +49,26 @@ public final class TorusCommand extends GroupCommand {
         }
 
         @Override protected void plot(Path file, PointSet d, INDArray samples, NllSummary s) throws java.io.IOException {
-            List<String> names = List.of(header().split(","));
-            String x = names.get(0), y = names.size() > 1 ? names.get(1) : names.get(0);
-            new ScatterPlot(d.name() + ": data and model samples on T" + (d.manifold().dim() == 2 ? "²" : "^" + d.manifold().dim()))
-                    .note(String.format("test NLL %s; %d samples from the first seed's model", s, samples.size(0)))
-                    .frame(-180, 180, -180, 180, 60, x + " °", y + " °")
-                    .points(firstTwo(AngleData.toDegrees(d.points())), new Color(120, 120, 120, 150), "data", 1.5)
-                    .points(firstTwo(AngleData.toDegrees(samples)), new Color(31, 119, 180, 120), "samples", 1.5)
-                    .write(file);
+            angles(file, d, samples, s, header());
         }
+    }
 
-        private static double[][] firstTwo(double[][] p) {
-            double[][] out = new double[p.length][];
-            for (int i = 0; i < p.length; i++) out[i] = new double[] {p[i][0], p[i].length > 1 ? p[i][1] : 0};
-            return out;
-        }
+    /** The first two angles of data and samples, in degrees (a Ramachandran plot for phi,psi). */
+    static void angles(Path file, PointSet d, INDArray samples, NllSummary s, String header) throws java.io.IOException {
+        List<String> names = List.of(header.split(","));
+        String x = names.get(0), y = names.size() > 1 ? names.get(1) : names.get(0);
+        new ScatterPlot(d.name() + ": data and model samples on T" + (d.manifold().dim() == 2 ? "²" : "^" + d.manifold().dim()))
+                .note(String.format("test NLL %s; %d samples from the first seed's model", s, samples.size(0)))
+                .frame(-180, 180, -180, 180, 60, x + " °", y + " °")
+                .points(firstTwo(AngleData.toDegrees(d.points())), new Color(120, 120, 120, 150), "data", 1.5)
+                .points(firstTwo(AngleData.toDegrees(samples)), new Color(31, 119, 180, 120), "samples", 1.5)
+                .write(file);
+    }
+
+    private static double[][] firstTwo(double[][] p) {
+        double[][] out = new double[p.length][];
+        for (int i = 0; i < p.length; i++) out[i] = new double[] {p[i][0], p[i].length > 1 ? p[i][1] : 0};
+        return out;
     }
 
     /** {@code torus eval}. */
@@ -71,5 +76,11 @@ public final class TorusCommand extends GroupCommand {
             description = "Recompute each seed's test NLL of a 'torus train' output and write eval.json.")
     public static final class Eval extends DensityEvalCommand {
         @Override protected PointSet read(Path file) throws java.io.IOException { return AngleData.read(file); }
+
+        @Override protected String plotName() { return "eval-angles.png"; }
+
+        @Override protected void plot(Path file, PointSet d, INDArray samples, NllSummary s) throws java.io.IOException {
+            angles(file, d, samples, s, Files.readAllLines(d.file()).get(0));
+        }
     }
 }

@@ -103,6 +103,7 @@ public class SphereCommandTest {
         double[] trained = numbers(out.resolve("metrics.json"), "test_nll_per_seed");
         double[] evaluated = numbers(out.resolve("eval.json"), "test_nll_per_seed");
         for (int i = 0; i < 2; i++) assertEquals(trained[i], evaluated[i], 1e-9);
+        assertTrue(ImageIO.read(out.resolve("eval-map.png").toFile()).getWidth() > 1000);
     }
 
     @Test
