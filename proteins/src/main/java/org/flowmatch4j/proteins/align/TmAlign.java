@@ -10,7 +10,7 @@ import java.util.List;
  * programming on S_ij = 1/(1 + d_ij²/d0²) (gap opening -0.6 or 0, no extension penalty) while the TM-score
  * improves. The final alignment keeps the pairs within d8 = 1.5 L^0.3 + 3.5 Å and is scored by {@link TmScore}
  * normalised by either length. BioJava's RMSD-superposition TM-score underestimates (ARCHITECTURE.md); this search
- * agrees with the TM-align program to 0.02 on the shipped structure pairs (tested).
+ * agrees with the TM-align program to 0.02 on every homologous shipped pair (tested; 25 of 26 pairs in all).
  */
 public final class TmAlign {
     /**
