@@ -75,17 +75,20 @@ public final class TmAlign {
     /** Alternates superposition and DP from an initial alignment, keeping the best by TM-score. */
     private void refine(int[] start) {
         if (start == null) return;
-        consider(start, scored(start, 40).score());
+        TmScore.Result first = scored(start, 40);      // searched once, reused by both gap settings
+        consider(start, first.score());
         for (double gap : new double[] {-0.6, 0.0}) {
             int[] map = start;
+            TmScore.Result current = first;
             for (int iter = 0; iter < 30; iter++) {
-                Superposition s = fitted(map, 40);
+                Superposition s = current.superposition();
                 if (s == null) break;
                 int[] next = dp(distanceScore(s), gap);
-                double sc = scored(next, 40).score();
-                consider(next, sc);
+                TmScore.Result r = scored(next, 40);     // its superposition seeds the next iteration
+                consider(next, r.score());
                 if (java.util.Arrays.equals(next, map)) break;
                 map = next;
+                current = r;
             }
         }
     }
