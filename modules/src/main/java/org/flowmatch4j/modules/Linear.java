@@ -12,9 +12,19 @@ public final class Linear {
     private Linear() {}
 
     public static SDVariable apply(SameDiff sd, String prefix, SDVariable x, int in, int out, SplittableRandom rnd) {
-        SDVariable w = sd.var(prefix + "/W", Init.uniform(rnd, x.dataType(), in, in, out));
-        SDVariable b = sd.var(prefix + "/b", Init.uniform(rnd, x.dataType(), in, 1, out));
-        return x.mmul(w).add(b);
+        SDVariable[] wb = variables(sd, prefix, x.dataType(), in, out, rnd);
+        return x.mmul(wb[0]).add(wb[1]);
+    }
+
+    /**
+     * The layer's variables {W, b} alone, initialised as {@link #apply} does, for graphs that apply blocks of rows of
+     * W to separate inputs (x W = Σ_k x_k W_k for x = [x_1 | x_2 | …]).
+     */
+    public static SDVariable[] variables(SameDiff sd, String prefix, org.nd4j.linalg.api.buffer.DataType type, int in, int out,
+                                         SplittableRandom rnd) {
+        SDVariable w = sd.var(prefix + "/W", Init.uniform(rnd, type, in, in, out));
+        SDVariable b = sd.var(prefix + "/b", Init.uniform(rnd, type, in, 1, out));
+        return new SDVariable[] {w, b};
     }
 
     /** For [batch, tokens, in]: reshapes to [batch·tokens, in], applies, and reshapes back to [batch, tokens, out]. */

@@ -30,17 +30,18 @@ class FrameModelTest {
         Backbone frag = new Backbone("frag", "A", full.sequence().substring(3, 3 + n), java.util.Arrays.copyOfRange(full.residueNumbers(), 3, 3 + n),
                 java.util.Arrays.copyOfRange(full.n(), 3, 3 + n), java.util.Arrays.copyOfRange(full.ca(), 3, 3 + n),
                 java.util.Arrays.copyOfRange(full.c(), 3, 3 + n), java.util.Arrays.copyOfRange(full.o(), 3, 3 + n));
-        FrameModel model = new FrameModel(new FrameModel.Config(n, 16, 8, 2, 8, 2, 2, 1), 1);
+        FrameModel model = new FrameModel(new FrameModel.Config(16, 8, 2, 8, 2, 2, 1), 1);
         Rng vr = new Rng(9);
         org.nd4j.linalg.api.ndarray.INDArray x1 = FrameFlow.toRows(FrameTrainer.crops(List.of(frag), n, 8, vr));
         org.nd4j.linalg.api.ndarray.INDArray x0 = FrameFlow.pairNoise(FrameFlow.noise(8, n, vr), x1, n);
         double[] t = {0.05, 0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9};
         org.nd4j.linalg.api.ndarray.INDArray xt = FrameFlow.sample(x0, x1, Nd4j.createFromArray(t), n).xt();
-        double before = model.loss(xt, x1, t);
-        FrameTrainer.train(model, List.of(frag), 120, 4, 3e-3, new Rng(2), null);
-        double after = model.loss(xt, x1, t);
+        double before = model.loss(xt, x1, t, null, n);
+        FrameTrainer.train(model, List.of(frag), new FrameTrainer.Options(new int[] {n}, 4 * n, 120, 3e-3,
+                org.flowmatch4j.core.train.LrSchedule.constant(), 0.5, 1.0), new Rng(2), null);
+        double after = model.loss(xt, x1, t, null, n);
         assertTrue(after < 0.75 * before, "validation loss " + before + " -> " + after);   // 11.2 -> 6.4 at these seeds
-        for (Frames f : FrameTrainer.sample(model, 2, 10, 10, new Rng(3))) {
+        for (Frames f : FrameTrainer.sample(model, n, 2, 10, 10, new Rng(3))) {
             for (double[] p : f.translations()) for (double v : p) assertTrue(Double.isFinite(v));
             for (double[] r : f.rotations()) {
                 double det = r[0] * (r[4] * r[8] - r[5] * r[7]) - r[1] * (r[3] * r[8] - r[5] * r[6]) + r[2] * (r[3] * r[7] - r[4] * r[6]);

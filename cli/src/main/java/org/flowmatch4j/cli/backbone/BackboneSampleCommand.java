@@ -3,22 +3,15 @@ package org.flowmatch4j.cli.backbone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowmatch4j.cli.CommonOptions;
 import org.flowmatch4j.cli.OutputDir;
-import org.flowmatch4j.core.train.Checkpoint;
 import org.flowmatch4j.core.train.CheckpointException;
 import org.flowmatch4j.core.util.AtomicFiles;
 import org.flowmatch4j.core.util.Rng;
 import org.flowmatch4j.proteins.geometry.Frames;
-import org.flowmatch4j.proteins.geometry.IdealBackbone;
-import org.flowmatch4j.proteins.io.Backbone;
-import org.flowmatch4j.proteins.io.StructureWriter;
-import org.flowmatch4j.proteins.metrics.BackboneMetrics;
-import org.flowmatch4j.proteins.metrics.SecondaryStructure;
 import org.flowmatch4j.proteins.model.FrameModel;
 import org.flowmatch4j.proteins.model.FrameTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -51,37 +44,31 @@ public final class BackboneSampleCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Override public Integer call() throws IOException {
-        Checkpoint ck;
-        try {
-            ck = Checkpoint.load(run.resolve("model"));
-        } catch (CheckpointException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
         if (Files.exists(out.resolve("metrics.csv")) && !overwrite) {
             throw new CommandLine.ParameterException(spec.commandLine(), out + " already holds samples; pass --overwrite to replace them");
         }
         for (int l : lengths) if (l < 8) throw new CommandLine.ParameterException(spec.commandLine(), "lengths must be >= 8, got " + l);
         if (num < 1 || steps < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1 and --steps >= 1");
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        FrameModel model;
+        try {
+            model = SampleWriter.load(run);
+        } catch (CheckpointException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         OutputDir.mark(out);
-        StringBuilder csv = new StringBuilder("file,length,ca_ca_valid,strict_clashes,radius_of_gyration,helix,strand,coil,seconds\n");
+        StringBuilder csv = new StringBuilder("file,length," + SampleWriter.METRICS_HEADER + ",seconds\n");
         Rng rng = new Rng(common.seed);
         for (int len : lengths) {
-            FrameModel model = new FrameModel(FrameModel.parseSpec(ck.metadata().get("network"), len), 0);
-            model.parameters().assign(ck.array("params").reshape(model.parameters().shape()));
             long t0 = System.nanoTime();
-            List<Frames> frames = FrameTrainer.sample(model, num, steps, rate, rng);
+            List<Frames> frames = FrameTrainer.sample(model, len, num, steps, rate, rng);
             double seconds = (System.nanoTime() - t0) / 1e9 / num;
             for (int k = 0; k < frames.size(); k++) {
                 String name = String.format("len%d_%d.pdb", len, k);
-                Backbone b = IdealBackbone.build(name, "A", "A".repeat(len), frames.get(k), null);
-                StructureWriter.write(out.resolve(name), StructureWriter.structure(List.of(b)));
-                BackboneMetrics m = BackboneMetrics.of(b);
-                SecondaryStructure ss = SecondaryStructure.of(b);
-                csv.append(String.format(Locale.ROOT, "%s,%d,%.4f,%d,%.3f,%.4f,%.4f,%.4f,%.3f%n", name, len, m.caCaValid(),
-                        m.strictClashes(), m.radiusOfGyration(), ss.helix(), ss.strand(), ss.coil(), seconds));
+                String metrics = SampleWriter.write(out.resolve(name), "A".repeat(len), frames.get(k));
+                csv.append(String.format(Locale.ROOT, "%s,%d,%s,%.3f%n", name, len, metrics, seconds));
             }
-            System.err.printf("length %d: %d samples, %.2f s each%n", len, num, seconds);
+            System.err.printf(Locale.ROOT, "length %d: %d samples, %.2f s each%n", len, num, seconds);
         }
         AtomicFiles.writeString(out.resolve("metrics.csv"), csv.toString());
         System.out.printf("wrote %d backbones and metrics.csv to %s%n", num * lengths.size(), out);

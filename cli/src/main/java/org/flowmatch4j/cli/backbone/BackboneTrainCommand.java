@@ -11,6 +11,7 @@ import org.flowmatch4j.cli.CommonOptions;
 import org.flowmatch4j.cli.OutputDir;
 import org.flowmatch4j.core.FlowMatch4j;
 import org.flowmatch4j.core.train.Checkpoint;
+import org.flowmatch4j.core.train.LrSchedule;
 import org.flowmatch4j.core.util.Rng;
 import org.flowmatch4j.proteins.data.BackboneDataset;
 import org.flowmatch4j.proteins.io.Backbone;
@@ -36,12 +37,23 @@ public final class BackboneTrainCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--steps", defaultValue = "2000", description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;
-    @Option(names = "--batch", defaultValue = "4", description = "Crops per step (default: ${DEFAULT-VALUE}).")
-    int batch;
-    @Option(names = "--length", defaultValue = "64", description = "Crop length in residues (default: ${DEFAULT-VALUE}).")
-    int length;
-    @Option(names = "--lr", defaultValue = "1e-3", description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lengths", defaultValue = "60,72,84,96,108,120", split = ",",
+            description = "Crop lengths; each step draws one (default: ${DEFAULT-VALUE}).")
+    List<Integer> lengths;
+    @Option(names = "--tokens", defaultValue = "256", description = "Residues per step: floor(tokens/length) crops, at least 2 (default: ${DEFAULT-VALUE}).")
+    int tokens;
+    @Option(names = "--lr", defaultValue = "1e-3", description = "AdamW peak learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
+    @Option(names = "--warmup", defaultValue = "200", description = "Linear warm-up steps before the cosine decay to lr/10 (default: ${DEFAULT-VALUE}).")
+    int warmup;
+    @Option(names = "--ema", defaultValue = "0.999", description = "EMA decay of the weights sampling uses; 0 = none (default: ${DEFAULT-VALUE}).")
+    double ema;
+    @Option(names = "--self-cond", defaultValue = "0.5", description = "Probability of a self-conditioned step (default: ${DEFAULT-VALUE}).")
+    double selfCond;
+    @Option(names = "--size", defaultValue = "small", description = "Network size: small (2 CPU cores) or frameflow (FrameFlow's published size, for GPUs).")
+    String size;
+    @Option(names = "--save-every", defaultValue = "500", description = "Write RUN/model and RUN/losses.csv every N steps (default: ${DEFAULT-VALUE}).")
+    int saveEvery;
     @Option(names = "--overwrite", description = "Replace a model already in --out.")
     boolean overwrite;
 
@@ -49,40 +61,68 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         if (Files.exists(out.resolve("model")) && !overwrite) {
             throw new CommandLine.ParameterException(spec.commandLine(), out + " already holds a model; pass --overwrite to replace it");
         }
-        if (steps < 1 || batch < 1 || length < 8) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "need --steps >= 1, --batch >= 1, --length >= 8");
+        if (steps < 1 || tokens < 1 || lengths.stream().anyMatch(l -> l < 8) || warmup < 0 || ema < 0 || ema >= 1
+                || selfCond < 0 || selfCond > 1 || saveEvery < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "need --steps >= 1, --tokens >= 1, --lengths >= 8, "
+                    + "--warmup >= 0, 0 <= --ema < 1, 0 <= --self-cond <= 1, --save-every >= 1");
         }
+        FrameModel.Config config = switch (size) {
+            case "small" -> FrameModel.Config.small();
+            case "frameflow" -> FrameModel.Config.frameFlow();
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--size must be small or frameflow, got '" + size + "'");
+        };
+        int longest = lengths.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Backbone> chains;
         try {
-            chains = Files.isDirectory(data) ? BackboneDataset.build(data, BackboneDataset.Options.lengths(length, 100_000)).chains()
+            chains = Files.isDirectory(data) ? BackboneDataset.build(data, BackboneDataset.Options.lengths(8, 100_000)).chains()
                     : BackboneDataset.load(data).chains();
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        chains = chains.stream().filter(b -> b.length() >= length).toList();
-        if (chains.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), data + ": no chain with >= " + length + " residues");
+        if (chains.stream().noneMatch(b -> b.length() >= longest)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), data + ": no chain with >= " + longest + " residues (longest crop)");
+        }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        FrameModel model = new FrameModel(FrameModel.Config.small(length), common.seed);
+        FrameModel model = new FrameModel(config, common.seed);
+        if (ema > 0) model.useEma(ema);
         OutputDir.mark(out);
-        long t0 = System.nanoTime();
-        int every = Math.max(1, steps / 50);
-        double[] losses = FrameTrainer.train(model, chains, steps, batch, lr, new Rng(common.seed), s -> {
-            if (s % every == 0 || s == steps) System.err.printf("step %d/%d  %.0f s%n", s, steps, (System.nanoTime() - t0) / 1e9);
-        });
-        StringBuilder csv = new StringBuilder("step,loss\n");
-        for (int i = 0; i < losses.length; i++) csv.append(i + 1).append(',').append((float) losses[i]).append('\n');
-        org.flowmatch4j.core.util.AtomicFiles.writeString(out.resolve("losses.csv"), csv.toString());
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("library", "FlowMatch4j " + FlowMatch4j.VERSION);
         meta.put("network", model.spec());
-        meta.put("crop_length", Integer.toString(length));
+        meta.put("crop_lengths", lengths.toString());
         meta.put("data", data.toAbsolutePath().toString());
         meta.put("chains", Integer.toString(chains.size()));
         meta.put("seed", Long.toString(common.seed));
-        meta.put("command", String.format("backbone train --steps %d --batch %d --length %d --lr %s", steps, batch, length, lr));
-        new Checkpoint(meta, steps, new byte[0], Map.of("params", model.parameters())).save(out.resolve("model"));
+        meta.put("command", String.format(java.util.Locale.ROOT, "backbone train --steps %d --lengths %s --tokens %d --lr %s "
+                + "--warmup %d --ema %s --self-cond %s --size %s --seed %d", steps, lengths.toString().replaceAll("[\\[\\] ]", ""),
+                tokens, lr, warmup, ema, selfCond, size, common.seed));
+        var options = new FrameTrainer.Options(lengths.stream().mapToInt(Integer::intValue).toArray(), tokens, steps, lr,
+                LrSchedule.warmupCosine(warmup, 0.1), selfCond, 1.0);
+        long t0 = System.nanoTime();
+        int every = Math.max(1, steps / 100);
+        StringBuilder csv = new StringBuilder("step,length,loss,seconds\n");
+        double[] window = new double[every];
+        FrameTrainer.train(model, chains, options, new Rng(common.seed), (s, n, loss) -> {
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            csv.append(String.format(java.util.Locale.ROOT, "%d,%d,%.5f,%.1f%n", s, n, loss, seconds));
+            window[(s - 1) % every] = loss;
+            if (s % every == 0 || s == steps) {
+                System.err.printf(java.util.Locale.ROOT, "step %d/%d  loss %.3f (mean of last %d)  %.0f s%n", s, steps,
+                        java.util.Arrays.stream(window).average().orElse(0), every, seconds);
+            }
+            if (s % saveEvery == 0 || s == steps) save(model, meta, s, csv);
+        });
         System.out.printf("trained %d steps on %d chains in %.0f s; wrote %s/{model, losses.csv}%n", steps, chains.size(),
                 (System.nanoTime() - t0) / 1e9, out);
         return 0;
+    }
+
+    private void save(FrameModel model, Map<String, String> meta, int step, StringBuilder csv) {
+        try {
+            org.flowmatch4j.core.util.AtomicFiles.writeString(out.resolve("losses.csv"), csv.toString());
+            new Checkpoint(meta, step, new byte[0], Map.of("params", model.samplingParameters())).save(out.resolve("model"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

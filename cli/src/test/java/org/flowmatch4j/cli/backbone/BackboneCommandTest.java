@@ -66,7 +66,7 @@ class BackboneCommandTest {
     void trainThenSampleWritesReadablePdbsAndMetrics(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run"), out = dir.resolve("samples");
         String[] t = SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", run.toString(), "--steps", "3",
-                "--batch", "2", "--length", "16");
+                "--lengths", "16,20", "--tokens", "32");
         assertEquals("0", t[0], t[1]);
         assertTrue(Files.readAllLines(run.resolve("losses.csv")).size() == 4);
         String[] s = SphereCommandTest.run("backbone", "sample", "--model", run.toString(), "--lengths", "12,20", "--num", "2",
@@ -77,5 +77,26 @@ class BackboneCommandTest {
         var b = org.flowmatch4j.proteins.io.StructureReader.read(out.resolve("len20_1.pdb")).get(0);
         assertEquals(20, b.length());
         assertEquals("2", SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", run.toString(), "--steps", "3")[0]);
+
+        Path scaffolds = dir.resolve("scaffolds"), motif = DATA.resolve("motifs/design25/1prw.pdb");
+        String[] sc = SphereCommandTest.run("backbone", "scaffold", "--model", run.toString(), "--motif", motif.toString(),
+                "--contig", "2-4/A16-25/3-5", "--num", "2", "--steps", "3", "--out", scaffolds.toString());
+        assertEquals("0", sc[0], sc[1]);
+        List<String> rows = Files.readAllLines(scaffolds.resolve("metrics.csv"));
+        assertEquals(3, rows.size());
+        for (String row : rows.subList(1, 3)) {
+            String[] f = row.split(",");
+            assertTrue(f[2].contains("A16-25"), row);
+            assertTrue(Double.parseDouble(f[3]) < 0.01, "motif RMSD " + row);
+            var chain = org.flowmatch4j.proteins.io.StructureReader.read(scaffolds.resolve(f[0])).get(0);
+            assertEquals(Integer.parseInt(f[1]), chain.length());
+            assertTrue(chain.sequence().contains("FSLFDKDGDG"), chain.sequence());      // 1PRW A16-25 keeps its residues
+        }
+        Path bad = dir.resolve("bad");
+        String[] wrongChain = SphereCommandTest.run("backbone", "scaffold", "--model", run.toString(), "--motif", motif.toString(),
+                "--contig", "2-4/B16-25/3-5", "--out", bad.toString());
+        assertEquals("2", wrongChain[0]);
+        assertTrue(wrongChain[1].contains("B16-25") && wrongChain[1].contains("chain"), wrongChain[1]);
+        assertTrue(!Files.exists(bad), "no output for bad input");
     }
 }

@@ -7,7 +7,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Invariant inputs of the frame model. Node: sin/cos of the residue index at geometric frequencies (half the
  * channels) and of t·1000 (the other half). Edge (i, j): sin/cos of the separation j − i, and Gaussian radial basis
- * functions exp(−(d_ij − μ_k)²/(2σ²)) of the Cα distance d_ij (nm) with centres μ_k evenly over [0, 2] nm.
+ * functions exp(−(d_ij − μ_k)²/(2σ²)) of the Cα distance d_ij (nm) with centres μ_k evenly over [0, 2] nm, σ = 2/K,
+ * then the same basis of the self-conditioning Cα distances (zeros without self-conditioning). The edge features are
+ * assembled inside the graph ({@link FrameGraph}); this class holds their constants.
  */
 final class Features {
     private Features() {}
@@ -30,34 +32,25 @@ final class Features {
         return Nd4j.createFromArray(out).reshape(b, n, width);
     }
 
-    /** @param trans Cα positions (nm) as rows [B·N][3] */
-    static INDArray edge(double[][] trans, int b, int n, int position, int rbf) {
-        int width = position + rbf;
-        float[] out = new float[b * n * n * width];
-        double sigma = 2.0 / rbf;
-        float[][] sep = new float[2 * n - 1][position];             // sinusoids per separation j - i, computed once
-        for (int d = -(n - 1); d <= n - 1; d++) {
-            for (int k = 0; k < position / 2; k++) {
-                double f = Math.pow(100, -k / (double) (position / 2));
-                sep[d + n - 1][2 * k] = (float) Math.sin(d * f);
-                sep[d + n - 1][2 * k + 1] = (float) Math.cos(d * f);
-            }
-        }
-        for (int p = 0; p < b; p++) {
-            for (int i = 0; i < n; i++) {
-                double[] a = trans[p * n + i];
-                for (int j = 0; j < n; j++) {
-                    int o = ((p * n + i) * n + j) * width;
-                    System.arraycopy(sep[j - i + n - 1], 0, out, o, position);
-                    double[] c = trans[p * n + j];
-                    double d = Math.sqrt((a[0] - c[0]) * (a[0] - c[0]) + (a[1] - c[1]) * (a[1] - c[1]) + (a[2] - c[2]) * (a[2] - c[2]));
-                    for (int k = 0; k < rbf; k++) {
-                        double mu = 2.0 * k / (rbf - 1), z = (d - mu) / sigma;
-                        out[o + position + k] = (float) Math.exp(-0.5 * z * z);
-                    }
+    /** sin/cos of the separation j − i at geometric frequencies 100^(−k/(position/2)), as [N·N·position] (i, j, k). */
+    static float[] separation(int n, int position) {
+        float[] out = new float[n * n * position];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int o = (i * n + j) * position;
+                for (int k = 0; k < position / 2; k++) {
+                    double f = Math.pow(100, -k / (double) (position / 2));
+                    out[o + 2 * k] = (float) Math.sin((j - i) * f);
+                    out[o + 2 * k + 1] = (float) Math.cos((j - i) * f);
                 }
             }
         }
-        return Nd4j.createFromArray(out).reshape(b, n, n, width);
+        return out;
     }
+
+    /** Centre μ_k of radial basis function k of {@code rbf}, evenly over [0, 2] nm. */
+    static double rbfCentre(int k, int rbf) { return 2.0 * k / (rbf - 1); }
+
+    /** Width σ of the radial basis functions (nm). */
+    static double rbfWidth(int rbf) { return 2.0 / rbf; }
 }

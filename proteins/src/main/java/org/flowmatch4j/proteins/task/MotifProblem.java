@@ -59,14 +59,21 @@ public record MotifProblem(String name, String pdbId, Contig contig, int minLeng
             Contig.Segment s = parsed.segments().get(i);
             segs.add(s instanceof Contig.Motif m ? new Contig.Motif(m.chain(), m.start(), m.end(), groups.get(i)) : s);
         }
-        Contig contig = new Contig(List.copyOf(segs));
+        return of(file, name, pdb, new Contig(List.copyOf(segs)), min, max);
+    }
+
+    /**
+     * A problem with the given layout over the structure in {@code file} (any PDB/mmCIF file): the motif residues are
+     * looked up by chain and author residue number and must all be present.
+     */
+    public static MotifProblem of(Path file, String name, String pdbId, Contig contig, int minLength, int maxLength) throws IOException {
         Map<String, Backbone> chains = new LinkedHashMap<>();
         for (Backbone b : StructureReader.read(file)) chains.put(b.chainId(), b);
         List<Backbone> motifs = new ArrayList<>();
         for (Contig.Segment s : contig.segments()) {
             if (s instanceof Contig.Motif m) motifs.add(slice(file, chains.get(m.chain()), m));
         }
-        return new MotifProblem(name, pdb, contig, min, max, List.copyOf(motifs));
+        return new MotifProblem(name, pdbId, contig, minLength, maxLength, List.copyOf(motifs));
     }
 
     private static Backbone slice(Path file, Backbone chain, Contig.Motif m) throws IOException {

@@ -1,0 +1,49 @@
+package org.flowmatch4j.cli.backbone;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.flowmatch4j.core.train.Checkpoint;
+import org.flowmatch4j.core.train.CheckpointException;
+import org.flowmatch4j.core.util.Checks;
+import org.flowmatch4j.proteins.geometry.Frames;
+import org.flowmatch4j.proteins.geometry.IdealBackbone;
+import org.flowmatch4j.proteins.io.Backbone;
+import org.flowmatch4j.proteins.io.StructureWriter;
+import org.flowmatch4j.proteins.metrics.BackboneMetrics;
+import org.flowmatch4j.proteins.metrics.SecondaryStructure;
+import org.flowmatch4j.proteins.model.FrameModel;
+
+/** What 'backbone sample' and 'backbone scaffold' share: loading a trained model, writing a sample and its metrics. */
+final class SampleWriter {
+    /** Columns every metrics.csv row starts with after the file name and length. */
+    static final String METRICS_HEADER = "ca_ca_valid,ca_ca_deviation,strict_clashes,radius_of_gyration,helix,strand,coil";
+
+    private SampleWriter() {}
+
+    /** The frame model of a 'backbone train' run directory, with its sampling weights. */
+    static FrameModel load(Path run) throws CheckpointException {
+        Checkpoint ck = Checkpoint.load(run.resolve("model"));
+        FrameModel model;
+        try {
+            model = new FrameModel(FrameModel.parseSpec(ck.metadata().getOrDefault("network", "")), 0);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(run + "/model: " + e.getMessage());
+        }
+        Checks.require(ck.array("params").length() == model.parameters().length(), "%s/model holds %d weights, the network needs %d",
+                run, ck.array("params").length(), model.parameters().length());
+        model.parameters().assign(ck.array("params").reshape(model.parameters().shape()));
+        return model;
+    }
+
+    /** Writes the backbone (ideal N, Cα, C, O on the frames) as PDB and returns its metrics columns. */
+    static String write(Path file, String sequence, Frames frames) throws IOException {
+        Backbone b = IdealBackbone.build(file.getFileName().toString(), "A", sequence, frames, null);
+        StructureWriter.write(file, StructureWriter.structure(List.of(b)));
+        BackboneMetrics m = BackboneMetrics.of(b);
+        SecondaryStructure ss = SecondaryStructure.of(b);
+        return String.format(Locale.ROOT, "%.4f,%.4f,%d,%.3f,%.4f,%.4f,%.4f", m.caCaValid(), m.caCaDeviation(), m.strictClashes(),
+                m.radiusOfGyration(), ss.helix(), ss.strand(), ss.coil());
+    }
+}
