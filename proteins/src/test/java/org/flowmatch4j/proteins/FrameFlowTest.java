@@ -8,6 +8,7 @@ import java.util.List;
 import org.flowmatch4j.core.path.PathSample;
 import org.flowmatch4j.core.util.Rng;
 import org.flowmatch4j.proteins.flow.FrameFlow;
+import org.flowmatch4j.proteins.flow.QuaternionFlow;
 import org.flowmatch4j.proteins.geometry.Frames;
 import org.flowmatch4j.proteins.io.Backbone;
 import org.flowmatch4j.proteins.io.StructureReader;
@@ -102,5 +103,23 @@ class FrameFlowTest {
         for (int k = 0; k < steps; k++) x = FrameFlow.eulerStep(x, x1, k / (double) steps, 1.0 / steps, 10);
         INDArray dist = FrameFlow.SE3.dist(x, x1);
         assertTrue(dist.maxNumber().doubleValue() < 1e-3, "max SE(3) distance to the data " + dist.maxNumber());
+    }
+
+    /** ReQFlow's quaternion SLERP step moves rotations and translations exactly as the matrix exp/log step does. */
+    @Test
+    void quaternionStepEqualsTheMatrixGeodesicStep() {
+        Rng rng = new Rng(11);
+        INDArray x = FrameFlow.noise(3, 20, rng), pred = FrameFlow.noise(3, 20, rng);
+        for (double rate : new double[] {10, 0}) {
+            for (double t : new double[] {0, 0.45, 0.9}) {
+                var matrix = FrameFlow.eulerStep(x, pred, t, 0.05, rate);
+                var quaternion = QuaternionFlow.eulerStep(x, pred, t, 0.05, rate);
+                double diff = matrix.castTo(DataType.DOUBLE)
+                        .sub(quaternion.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+                assertTrue(diff < 2e-4, "rate " + rate + " t " + t + ": max difference " + diff);
+            }
+        }
+        var full = QuaternionFlow.eulerStep(x, pred, 0.5, 0.5, 0);   // last linear step lands on x̂1
+        assertTrue(full.sub(pred).amaxNumber().doubleValue() < 1e-4);
     }
 }

@@ -37,11 +37,11 @@ class FrameModelTest {
         double[] t = {0.05, 0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9};
         org.nd4j.linalg.api.ndarray.INDArray xt = FrameFlow.sample(x0, x1, Nd4j.createFromArray(t), n).xt();
         double before = model.loss(xt, x1, t, null, n);
-        FrameTrainer.train(model, List.of(frag), new FrameTrainer.Options(new int[] {n}, 4 * n, 120, 3e-3,
+        FrameTrainer.train(model, new FrameTrainer.CropSource(List.of(frag), new int[] {n}, 4 * n), new FrameTrainer.Options(120, 3e-3,
                 org.flowmatch4j.core.train.LrSchedule.constant(), 0.5, 1.0), new Rng(2), null);
         double after = model.loss(xt, x1, t, null, n);
         assertTrue(after < 0.75 * before, "validation loss " + before + " -> " + after);   // 11.2 -> 6.4 at these seeds
-        for (Frames f : FrameTrainer.sample(model, n, 2, 10, 10, new Rng(3))) {
+        for (Frames f : FrameTrainer.sample(model, n, 2, FrameTrainer.Sampling.frameFlow(10), null, new Rng(3))) {
             for (double[] p : f.translations()) for (double v : p) assertTrue(Double.isFinite(v));
             for (double[] r : f.rotations()) {
                 double det = r[0] * (r[4] * r[8] - r[5] * r[7]) - r[1] * (r[3] * r[8] - r[5] * r[6]) + r[2] * (r[3] * r[7] - r[4] * r[6]);

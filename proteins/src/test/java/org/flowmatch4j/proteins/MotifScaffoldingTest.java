@@ -46,8 +46,8 @@ class MotifScaffoldingTest {
                 Contig.parse("3-6/A16-35/4-8"), 28, 34);
         MotifLayout layout = MotifLayout.sample(p, new Rng(4));
         FrameModel model = new FrameModel(new FrameModel.Config(16, 8, 2, 8, 2, 2, 1), 1);
-        List<Frames> fixed = FrameTrainer.sample(model, layout.length(), 2, 8, 10, new MotifReplacement(layout), new Rng(5));
-        List<Frames> free = FrameTrainer.sample(model, layout.length(), 2, 8, 10, null, new Rng(5));
+        List<Frames> fixed = FrameTrainer.sample(model, layout.length(), 2, FrameTrainer.Sampling.frameFlow(8), new MotifReplacement(layout), new Rng(5));
+        List<Frames> free = FrameTrainer.sample(model, layout.length(), 2, FrameTrainer.Sampling.frameFlow(8), null, new Rng(5));
         for (int s = 0; s < 2; s++) {
             assertTrue(motifRmsd(fixed.get(s), layout) < 1e-3, "motif RMSD with replacement " + motifRmsd(fixed.get(s), layout));
             assertTrue(motifRmsd(free.get(s), layout) > 1.0, "motif RMSD without " + motifRmsd(free.get(s), layout));

@@ -36,8 +36,12 @@ public final class BackboneSampleCommand implements Callable<Integer> {
     int num;
     @Option(names = "--steps", defaultValue = "100", description = "Euler steps (default: ${DEFAULT-VALUE}).")
     int steps;
-    @Option(names = "--rotation-rate", defaultValue = "10", description = "Exponential rotation schedule rate (default: ${DEFAULT-VALUE}).")
-    double rate;
+    @Option(names = "--rotation-rate", description = "Rotation schedule: exponential with this rate (FrameFlow: 10), or 0 for the linear "
+            + "schedule; default: what the model recorded (10, or 0 for reflowed models).")
+    Double rate;
+    @Option(names = "--rotations", description = "How rotations step: matrix (SO(3) exp/log) or quaternion (ReQFlow's SLERP); "
+            + "default: what the model recorded.")
+    String rotations;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
     @Option(names = "--overwrite", description = "Replace results already in --out.")
@@ -51,8 +55,11 @@ public final class BackboneSampleCommand implements Callable<Integer> {
         if (num < 1 || steps < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1 and --steps >= 1");
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         FrameModel model;
+        FrameTrainer.Sampling sampling;
         try {
-            model = SampleWriter.load(run);
+            SampleWriter.Trained trained = SampleWriter.load(run);
+            model = trained.model();
+            sampling = trained.sampling(steps, rate, rotations);
         } catch (CheckpointException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -61,7 +68,7 @@ public final class BackboneSampleCommand implements Callable<Integer> {
         Rng rng = new Rng(common.seed);
         for (int len : lengths) {
             long t0 = System.nanoTime();
-            List<Frames> frames = FrameTrainer.sample(model, len, num, steps, rate, rng);
+            List<Frames> frames = FrameTrainer.sample(model, len, num, sampling, null, rng);
             double seconds = (System.nanoTime() - t0) / 1e9 / num;
             for (int k = 0; k < frames.size(); k++) {
                 String name = String.format("len%d_%d.pdb", len, k);

@@ -48,8 +48,12 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
     int num;
     @Option(names = "--steps", defaultValue = "100", description = "Euler steps (default: ${DEFAULT-VALUE}).")
     int steps;
-    @Option(names = "--rotation-rate", defaultValue = "10", description = "Exponential rotation schedule rate (default: ${DEFAULT-VALUE}).")
-    double rate;
+    @Option(names = "--rotation-rate", description = "Rotation schedule: exponential with this rate (FrameFlow: 10), or 0 for the linear "
+            + "schedule; default: what the model recorded (10, or 0 for reflowed models).")
+    Double rate;
+    @Option(names = "--rotations", description = "How rotations step: matrix (SO(3) exp/log) or quaternion (ReQFlow's SLERP); "
+            + "default: what the model recorded.")
+    String rotations;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
     @Option(names = "--overwrite", description = "Replace results already in --out.")
@@ -63,8 +67,11 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
         MotifProblem problem = problem();
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         FrameModel model;
+        FrameTrainer.Sampling sampling;
         try {
-            model = SampleWriter.load(run);
+            SampleWriter.Trained trained = SampleWriter.load(run);
+            model = trained.model();
+            sampling = trained.sampling(steps, rate, rotations);
         } catch (CheckpointException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -74,7 +81,7 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
         for (int k = 0; k < num; k++) {
             MotifLayout layout = MotifLayout.sample(problem, rng);
             long t0 = System.nanoTime();
-            Frames f = FrameTrainer.sample(model, layout.length(), 1, steps, rate, new MotifReplacement(layout), rng).get(0);
+            Frames f = FrameTrainer.sample(model, layout.length(), 1, sampling, new MotifReplacement(layout), rng).get(0);
             double seconds = (System.nanoTime() - t0) / 1e9;
             String name = String.format(Locale.ROOT, "%s_%d.pdb", problem.name().isEmpty() ? "scaffold" : problem.name(), k);
             String metrics = SampleWriter.write(out.resolve(name), layout.sequence(), f);

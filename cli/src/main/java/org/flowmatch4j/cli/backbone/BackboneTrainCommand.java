@@ -96,13 +96,13 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         meta.put("command", String.format(java.util.Locale.ROOT, "backbone train --steps %d --lengths %s --tokens %d --lr %s "
                 + "--warmup %d --ema %s --self-cond %s --size %s --seed %d", steps, lengths.toString().replaceAll("[\\[\\] ]", ""),
                 tokens, lr, warmup, ema, selfCond, size, common.seed));
-        var options = new FrameTrainer.Options(lengths.stream().mapToInt(Integer::intValue).toArray(), tokens, steps, lr,
-                LrSchedule.warmupCosine(warmup, 0.1), selfCond, 1.0);
+        var source = new FrameTrainer.CropSource(chains, lengths.stream().mapToInt(Integer::intValue).toArray(), tokens);
+        var options = new FrameTrainer.Options(steps, lr, LrSchedule.warmupCosine(warmup, 0.1), selfCond, 1.0);
         long t0 = System.nanoTime();
         int every = Math.max(1, steps / 100);
         StringBuilder csv = new StringBuilder("step,length,loss,seconds\n");
         double[] window = new double[every];
-        FrameTrainer.train(model, chains, options, new Rng(common.seed), (s, n, loss) -> {
+        FrameTrainer.train(model, source, options, new Rng(common.seed), (s, n, loss) -> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             csv.append(String.format(java.util.Locale.ROOT, "%d,%d,%.5f,%.1f%n", s, n, loss, seconds));
             window[(s - 1) % every] = loss;

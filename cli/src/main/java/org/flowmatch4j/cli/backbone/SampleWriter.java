@@ -14,6 +14,7 @@ import org.flowmatch4j.proteins.io.StructureWriter;
 import org.flowmatch4j.proteins.metrics.BackboneMetrics;
 import org.flowmatch4j.proteins.metrics.SecondaryStructure;
 import org.flowmatch4j.proteins.model.FrameModel;
+import org.flowmatch4j.proteins.model.FrameTrainer;
 
 /** What 'backbone sample' and 'backbone scaffold' share: loading a trained model, writing a sample and its metrics. */
 final class SampleWriter {
@@ -22,8 +23,22 @@ final class SampleWriter {
 
     private SampleWriter() {}
 
-    /** The frame model of a 'backbone train' run directory, with its sampling weights. */
-    static FrameModel load(Path run) throws CheckpointException {
+    /** A trained model and the metadata of its checkpoint. */
+    record Trained(FrameModel model, java.util.Map<String, String> metadata) {
+        /**
+         * The sampler: the given rate and rotation mode, or else those the run recorded (a reflowed model records
+         * the linear schedule and quaternions), or else FrameFlow's (rate 10, SO(3) exp/log).
+         */
+        FrameTrainer.Sampling sampling(int steps, Double rate, String rotations) {
+            double c = rate != null ? rate : Double.parseDouble(metadata.getOrDefault("rotation_rate", "10"));
+            String mode = rotations != null ? rotations : metadata.getOrDefault("rotations", "matrix");
+            Checks.require(mode.equals("matrix") || mode.equals("quaternion"), "--rotations must be matrix or quaternion, got '%s'", mode);
+            return new FrameTrainer.Sampling(steps, c, mode.equals("quaternion"));
+        }
+    }
+
+    /** The frame model of a 'backbone train' or 'backbone reflow' run directory, with its sampling weights. */
+    static Trained load(Path run) throws CheckpointException {
         Checkpoint ck = Checkpoint.load(run.resolve("model"));
         FrameModel model;
         try {
@@ -34,7 +49,7 @@ final class SampleWriter {
         Checks.require(ck.array("params").length() == model.parameters().length(), "%s/model holds %d weights, the network needs %d",
                 run, ck.array("params").length(), model.parameters().length());
         model.parameters().assign(ck.array("params").reshape(model.parameters().shape()));
-        return model;
+        return new Trained(model, ck.metadata());
     }
 
     /** Writes the backbone (ideal N, Cα, C, O on the frames) as PDB and returns its metrics columns. */

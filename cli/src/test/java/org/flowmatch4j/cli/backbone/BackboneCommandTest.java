@@ -78,6 +78,18 @@ class BackboneCommandTest {
         assertEquals(20, b.length());
         assertEquals("2", SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", run.toString(), "--steps", "3")[0]);
 
+        Path reflowed = dir.resolve("reflow"), few = dir.resolve("few");
+        String[] rf = SphereCommandTest.run("backbone", "reflow", "--model", run.toString(), "--out", reflowed.toString(), "--lengths", "12",
+                "--pairs", "3", "--pair-steps", "3", "--steps", "2", "--tokens", "24");
+        assertEquals("0", rf[0], rf[1]);
+        var meta = org.flowmatch4j.core.train.Checkpoint.load(reflowed.resolve("model")).metadata();
+        assertEquals("0", meta.get("rotation_rate"));
+        assertEquals("quaternion", meta.get("rotations"));
+        String[] fs = SphereCommandTest.run("backbone", "sample", "--model", reflowed.toString(), "--lengths", "12", "--num", "2",
+                "--steps", "2", "--out", few.toString());
+        assertEquals("0", fs[0], fs[1]);
+        assertEquals(3, Files.readAllLines(few.resolve("metrics.csv")).size());
+
         Path scaffolds = dir.resolve("scaffolds"), motif = DATA.resolve("motifs/design25/1prw.pdb");
         String[] sc = SphereCommandTest.run("backbone", "scaffold", "--model", run.toString(), "--motif", motif.toString(),
                 "--contig", "2-4/A16-25/3-5", "--num", "2", "--steps", "3", "--out", scaffolds.toString());

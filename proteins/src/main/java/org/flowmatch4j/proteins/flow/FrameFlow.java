@@ -127,6 +127,11 @@ public final class FrameFlow {
         return Nd4j.createFromArray(out).reshape(b * (long) length, 12);
     }
 
+    /** The fraction s of the way to R̂1 a rotation step takes: dt·c, capped at 1, or dt/(1 − t) when c ≤ 0. */
+    static double rotationFraction(double t, double dt, double rotationRate) {
+        return rotationRate > 0 ? Math.min(1, dt * rotationRate) : dt / (1 - t);
+    }
+
     private static double[][] translations(double[][] rows, int protein, int length) {
         double[][] t = new double[length][];
         for (int i = 0; i < length; i++) t[i] = java.util.Arrays.copyOfRange(rows[protein * length + i], 9, 12);
@@ -140,13 +145,17 @@ public final class FrameFlow {
         return PATH.sample(x0, x1, Nd4j.createFromArray(t).castTo(x1.dataType()));
     }
 
-    /** One sampler step from clean-frame predictions (rows as above), rotation rate c (FrameFlow: 10). */
+    /**
+     * One sampler step from clean-frame predictions (rows as above): R ← exp_R(s log_R(R̂1)) with s = dt·c for the
+     * exponential rotation schedule of rate c (FrameFlow: 10), or s = dt/(1 − t), the linear schedule's Euler step,
+     * when c ≤ 0 (reflowed models follow the straight paths they were trained on).
+     */
     public static INDArray eulerStep(INDArray x, INDArray x1Pred, double t, double dt, double rotationRate) {
         Checks.require(t + dt <= 1 + 1e-9 && t < 1, "need t < 1 and t + dt <= 1, got t=%s dt=%s", t, dt);
         INDArray rot = SE3.part(x, 0), trans = SE3.part(x, 1);
         INDArray rotPred = SE3.part(x1Pred, 0), transPred = SE3.part(x1Pred, 1);
         var so3 = SE3.factors().get(0);
-        INDArray newRot = so3.expMap(rot, so3.logMap(rot, rotPred).muli(dt * rotationRate));
+        INDArray newRot = so3.expMap(rot, so3.logMap(rot, rotPred).muli(rotationFraction(t, dt, rotationRate)));
         INDArray newTrans = trans.add(transPred.sub(trans).muli(dt / (1 - t)));
         return Nd4j.hstack(newRot, newTrans);
     }

@@ -7,6 +7,7 @@ import org.flowmatch4j.core.train.LrSchedule;
 import org.flowmatch4j.core.util.Checks;
 import org.flowmatch4j.core.util.Rng;
 import org.flowmatch4j.proteins.flow.FrameFlow;
+import org.flowmatch4j.proteins.flow.QuaternionFlow;
 import org.flowmatch4j.proteins.geometry.Frames;
 import org.flowmatch4j.proteins.io.Backbone;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,18 +21,34 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class FrameTrainer {
     private FrameTrainer() {}
 
-    /**
-     * What a training run does. Each step draws one crop length from {@code lengths} and ⌊tokens / length⌋ crops
-     * (at least 2, so that minibatch OT has a choice).
-     */
-    public record Options(int[] lengths, int tokens, int steps, double lr, LrSchedule schedule, double selfCondProbability,
-                          double clipNorm) {
+    /** What a training run does besides its batches. */
+    public record Options(int steps, double lr, LrSchedule schedule, double selfCondProbability, double clipNorm) {
         public Options {
-            Checks.require(lengths.length > 0 && tokens > 0 && steps > 0 && lr > 0, "need lengths, tokens > 0, steps > 0, lr > 0");
+            Checks.require(steps > 0 && lr > 0 && clipNorm >= 0, "need steps > 0, lr > 0, clipNorm >= 0");
+        }
+    }
+
+    /** One step's proteins: noise and data rows [B·n, 12] (nm), already paired. */
+    public record Batch(INDArray x0, INDArray x1, int length, int proteins) {}
+
+    /** Where training batches come from. */
+    public interface BatchSource { Batch next(Rng rng); }
+
+    /**
+     * FrameFlow's batches: one crop length drawn from {@code lengths}, ⌊tokens / length⌋ crops (at least 2, so that
+     * minibatch OT has a choice) of random chains, paired with noise by Kabsch-aligned minibatch OT.
+     */
+    public record CropSource(List<Backbone> data, int[] lengths, int tokens) implements BatchSource {
+        public CropSource {
+            Checks.require(lengths.length > 0 && tokens > 0, "need crop lengths and tokens > 0");
             for (int l : lengths) Checks.require(l >= 8, "crop lengths must be >= 8, got %d", l);
         }
 
-        public int batch(int length) { return Math.max(2, tokens / length); }
+        @Override public Batch next(Rng rng) {
+            int n = lengths[rng.nextInt(lengths.length)], batch = Math.max(2, tokens / n);
+            INDArray x1 = FrameFlow.toRows(crops(data, n, batch, rng));
+            return new Batch(FrameFlow.pairNoise(FrameFlow.noise(batch, n, rng), x1, n), x1, n, batch);
+        }
     }
 
     /** A change the sampler makes to each clean-frame prediction (rows [B·N, 12], nm) before stepping, e.g. a motif. */
@@ -56,43 +73,57 @@ public final class FrameTrainer {
     }
 
     /** Runs the training steps; returns the loss of each. */
-    public static double[] train(FrameModel model, List<Backbone> data, Options o, Rng rng, Listener listener) {
+    public static double[] train(FrameModel model, BatchSource source, Options o, Rng rng, Listener listener) {
         double[] losses = new double[o.steps()];
         for (int s = 0; s < o.steps(); s++) {
-            int n = o.lengths()[rng.nextInt(o.lengths().length)], batch = o.batch(n);
-            INDArray x1 = FrameFlow.toRows(crops(data, n, batch, rng));
-            INDArray x0 = FrameFlow.pairNoise(FrameFlow.noise(batch, n, rng), x1, n);
-            double[] t = new double[batch];
-            for (int i = 0; i < batch; i++) t[i] = Math.min(rng.uniform(), 0.999);
-            PathSample p = FrameFlow.sample(x0, x1, Nd4j.createFromArray(t), n);
+            Batch b = source.next(rng);
+            int n = b.length();
+            double[] t = new double[b.proteins()];
+            for (int i = 0; i < t.length; i++) t[i] = Math.min(rng.uniform(), 0.999);
+            PathSample p = FrameFlow.sample(b.x0(), b.x1(), Nd4j.createFromArray(t), n);
             INDArray selfCond = rng.uniform() < o.selfCondProbability() ? model.predict(p.xt(), t, null, n) : null;
             double lr = o.lr() * o.schedule().factor(s, o.steps());
-            losses[s] = model.trainStep(p.xt(), x1, t, selfCond, n, lr, o.clipNorm());
+            losses[s] = model.trainStep(p.xt(), b.x1(), t, selfCond, n, lr, o.clipNorm());
             if (listener != null) listener.step(s + 1, n, losses[s]);
         }
         return losses;
     }
 
     /**
-     * {@code count} backbones of {@code length} residues (frames in Å) by Euler steps from noise with the sampling
-     * weights, rotations at rate {@code rotationRate}, each prediction fed back as self-conditioning.
+     * How to sample: Euler steps, the rotation schedule's rate c (FrameFlow's exponential schedule, 10; 0 for the
+     * linear schedule of reflowed models), and whether rotations move as quaternions (ReQFlow) or by SO(3) exp/log.
      */
-    public static List<Frames> sample(FrameModel model, int length, int count, int steps, double rotationRate, Rng rng) {
-        return sample(model, length, count, steps, rotationRate, null, rng);
+    public record Sampling(int steps, double rotationRate, boolean quaternions) {
+        public Sampling {
+            Checks.require(steps > 0 && rotationRate >= 0, "need steps > 0 and rotation rate >= 0");
+        }
+
+        public static Sampling frameFlow(int steps) { return new Sampling(steps, 10, false); }
     }
 
-    /** As {@link #sample(FrameModel, int, int, int, double, Rng)} with each prediction passed through a constraint. */
-    public static List<Frames> sample(FrameModel model, int length, int count, int steps, double rotationRate,
-                                      PredictionConstraint constraint, Rng rng) {
-        INDArray x = FrameFlow.noise(count, length, rng), pred = null;
+    /**
+     * {@code count} backbones of {@code length} residues (frames in Å) from fresh noise with the sampling weights,
+     * each prediction fed back as self-conditioning and passed through {@code constraint} (may be null).
+     */
+    public static List<Frames> sample(FrameModel model, int length, int count, Sampling sampling, PredictionConstraint constraint,
+                                      Rng rng) {
+        return FrameFlow.fromRows(sampleRows(model, FrameFlow.noise(count, length, rng), length, sampling, constraint), length);
+    }
+
+    /** The sampler from given noise rows [B·L, 12] (nm) to the final rows. */
+    public static INDArray sampleRows(FrameModel model, INDArray noise, int length, Sampling sampling, PredictionConstraint constraint) {
+        int count = (int) noise.size(0) / length, steps = sampling.steps();
+        INDArray x = noise, pred = null;
         double[] t = new double[count];
         for (int k = 0; k < steps; k++) {
             double tk = k / (double) steps;
             java.util.Arrays.fill(t, tk);
             pred = model.predictForSampling(x, t, pred, length);
             if (constraint != null) pred = constraint.apply(pred, tk);
-            x = k + 1 == steps ? pred : FrameFlow.eulerStep(x, pred, tk, 1.0 / steps, rotationRate);
+            if (k + 1 == steps) return pred;
+            x = sampling.quaternions() ? QuaternionFlow.eulerStep(x, pred, tk, 1.0 / steps, sampling.rotationRate())
+                    : FrameFlow.eulerStep(x, pred, tk, 1.0 / steps, sampling.rotationRate());
         }
-        return FrameFlow.fromRows(x, length);
+        return x;
     }
 }
