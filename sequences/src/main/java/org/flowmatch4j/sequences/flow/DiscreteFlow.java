@@ -1,0 +1,70 @@
+package org.flowmatch4j.sequences.flow;
+
+import org.flowmatch4j.core.util.Checks;
+import org.flowmatch4j.core.util.Rng;
+
+/**
+ * Discrete flow matching (Gat et al. 2024; the CTMC view of Campbell et al. 2024) with the mixture path
+ * p_t(x | x1) = κ_t δ_{x1} + (1 − κ_t) p_0 per position, κ_t = t, and a masked source (every token starts as the mask
+ * token K) or a uniform one. The network predicts p̂(x1 | x_t) by cross-entropy; the rates
+ * u_t(y | x) = κ'/(1 − κ) (p̂(y) − δ_x(y)) give the discrete Euler step: with probability h/(1 − t) a position
+ * redraws its token from p̂, otherwise it stays (the last step, h = 1 − t, draws every position).
+ */
+public final class DiscreteFlow implements CategoricalFlow {
+    /** The source distribution p_0. */
+    public enum Source { MASK, UNIFORM }
+
+    private final int k;
+    private final Source source;
+
+    public DiscreteFlow(int k, Source source) {
+        Checks.require(k >= 2, "need K >= 2, got %d", k);
+        this.k = k;
+        this.source = source;
+    }
+
+    @Override public int categories() { return k; }
+
+    /** One-hot over K tokens, plus the mask token for the masked source. */
+    @Override public int channels() { return source == Source.MASK ? k + 1 : k; }
+
+    @Override public double sampleTime(Rng rng) { return rng.uniform(); }
+
+    @Override public double timeFeature(double t) { return t; }
+
+    private int sourceToken(Rng rng) { return source == Source.MASK ? k : rng.nextInt(k); }
+
+    @Override public float[] noisy(int[] tokens, int length, double[] t, Rng rng) {
+        int c = channels();
+        float[] out = new float[tokens.length * c];
+        for (int p = 0; p < tokens.length; p++) out[p * c + (rng.uniform() < t[p / length] ? tokens[p] : sourceToken(rng))] = 1;
+        return out;
+    }
+
+    @Override public int[] sample(Denoiser denoiser, int sequences, int length, int steps, Rng rng) {
+        int n = sequences * length, c = channels();
+        int[] x = new int[n];
+        for (int p = 0; p < n; p++) x[p] = sourceToken(rng);
+        double[] feature = new double[sequences];
+        float[] state = new float[n * c];
+        for (int s = 0; s < steps; s++) {
+            double t = s / (double) steps, jump = (1.0 / steps) / (1 - t);
+            java.util.Arrays.fill(state, 0);
+            for (int p = 0; p < n; p++) state[p * c + x[p]] = 1;
+            java.util.Arrays.fill(feature, t);
+            float[] prob = denoiser.probabilities(state, feature, sequences, length);
+            for (int p = 0; p < n; p++) if (s + 1 == steps || rng.uniform() < jump) x[p] = draw(prob, p * k, rng);
+        }
+        return x;
+    }
+
+    private int draw(float[] p, int o, Rng rng) {
+        double u = rng.uniform(), acc = 0, total = 0;
+        for (int j = 0; j < k; j++) total += p[o + j];
+        for (int j = 0; j < k; j++) {
+            acc += p[o + j] / total;
+            if (u < acc) return j;
+        }
+        return k - 1;
+    }
+}
