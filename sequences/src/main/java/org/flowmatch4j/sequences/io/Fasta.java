@@ -17,8 +17,9 @@ import org.biojava.nbio.core.sequence.compound.AminoAcidCompound;
 import org.biojava.nbio.core.sequence.compound.AminoAcidCompoundSet;
 import org.biojava.nbio.core.sequence.io.FastaReader;
 import org.biojava.nbio.core.sequence.io.FastaWriterHelper;
-import org.biojava.nbio.core.sequence.io.GenericFastaHeaderParser;
+import org.biojava.nbio.core.sequence.AccessionID;
 import org.biojava.nbio.core.sequence.io.ProteinSequenceCreator;
+import org.biojava.nbio.core.sequence.io.template.SequenceHeaderParserInterface;
 import org.biojava.nbio.core.sequence.template.Sequence;
 
 /**
@@ -96,7 +97,10 @@ public final class Fasta {
     private static List<SequenceRecord> viaBioJava(Path file, List<SequenceRecord> checked) throws IOException {
         Map<String, ProteinSequence> parsed;
         try (var in = Files.newInputStream(file)) {
-            var reader = new FastaReader<ProteinSequence, AminoAcidCompound>(in, new GenericFastaHeaderParser<>(),
+            // keyed by the whole header line: BioJava's generic parser cuts headers at '|', which can merge records
+            SequenceHeaderParserInterface<ProteinSequence, AminoAcidCompound> wholeHeader =
+                    (header, sequence) -> sequence.setAccession(new AccessionID(header.strip()));
+            var reader = new FastaReader<ProteinSequence, AminoAcidCompound>(in, wholeHeader,
                     new ProteinSequenceCreator(AminoAcidCompoundSet.getAminoAcidCompoundSet()));
             parsed = reader.process();
         } catch (IOException | RuntimeException e) {
@@ -120,6 +124,7 @@ public final class Fasta {
             try {
                 ProteinSequence s = new ProteinSequence(r.sequence(), AminoAcidCompoundSet.getAminoAcidCompoundSet());
                 s.setOriginalHeader(r.header());
+                s.setAccession(new AccessionID(r.header()));
                 seqs.add(s);
             } catch (CompoundNotFoundException e) {
                 throw new SequenceFormatException("record '" + r.id() + "' has letters BioJava cannot write: " + e.getMessage(), e);

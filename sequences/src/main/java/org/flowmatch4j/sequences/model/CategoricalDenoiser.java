@@ -1,0 +1,142 @@
+package org.flowmatch4j.sequences.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.flowmatch4j.core.model.FlatParameters;
+import org.flowmatch4j.core.model.GradientGraph;
+import org.flowmatch4j.core.train.AdamW;
+import org.flowmatch4j.core.train.Ema;
+import org.flowmatch4j.core.train.NonFiniteException;
+import org.flowmatch4j.core.util.Checks;
+import org.flowmatch4j.modules.Mlp;
+import org.flowmatch4j.modules.SinusoidalTimeEmbedding;
+import org.flowmatch4j.sequences.flow.CategoricalFlow;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The x1-predictor of the categorical flows, for fixed-length sequences: an MLP on the flattened noisy state
+ * [L·C], a sinusoidal embedding of the time feature and, for class-conditional models, a one-hot class with one
+ * extra "no class" slot (dropped to it at random in training, for classifier-free guidance), giving logits [L, K]
+ * and p̂ = softmax per position. Loss: cross-entropy −(1/(B·L)) Σ log p̂(x1). Weights in one flat vector,
+ * AdamW with global-norm clipping, optional EMA for sampling.
+ */
+public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
+    /** Sizes: sequence length, input channels per position, categories, classes (0: unconditional), MLP shape. */
+    public record Config(int length, int channels, int categories, int classes, int hidden, int depth) {
+        public Config {
+            Checks.require(length > 0 && channels > 0 && categories > 1 && classes >= 0 && hidden > 0 && depth > 0,
+                    "bad denoiser sizes %d %d %d %d %d %d", length, channels, categories, classes, hidden, depth);
+        }
+
+        public String spec() {
+            return String.format("mlp:l=%d:c=%d:k=%d:classes=%d:h=%d:d=%d", length, channels, categories, classes, hidden, depth);
+        }
+
+        public static Config parse(String spec) {
+            var m = java.util.regex.Pattern.compile("mlp:l=(\\d+):c=(\\d+):k=(\\d+):classes=(\\d+):h=(\\d+):d=(\\d+)").matcher(spec);
+            Checks.require(m.matches(), "not a sequence denoiser spec: '%s'", spec);
+            return new Config(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+        }
+    }
+
+    static final int TIME_FEATURES = 32;
+
+    private final Config cfg;
+    private final SameDiff sd = SameDiff.create();
+    private final FlatParameters flat;
+    private final AdamW optimizer;
+    private Ema ema;
+    private int[] condition;                              // class per sequence used by probabilities(); null = none
+
+    public CategoricalDenoiser(Config cfg, long seed) {
+        this.cfg = cfg;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int in = cfg.length() * cfg.channels(), out = cfg.length() * cfg.categories();
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, in);
+        SDVariable t = sd.placeHolder("t", DataType.FLOAT, -1, 1);
+        SDVariable h = sd.concat(1, x, SinusoidalTimeEmbedding.apply(sd, "time", t, TIME_FEATURES, 1000, 100));
+        int width = in + TIME_FEATURES;
+        if (cfg.classes() > 0) {
+            h = sd.concat(1, h, sd.placeHolder("cls", DataType.FLOAT, -1, cfg.classes() + 1));
+            width += cfg.classes() + 1;
+        }
+        int[] widths = new int[cfg.depth() + 2];
+        widths[0] = width;
+        for (int i = 1; i <= cfg.depth(); i++) widths[i] = cfg.hidden();
+        widths[cfg.depth() + 1] = out;
+        SDVariable logits = Mlp.apply(sd, "mlp", h, widths, rnd).reshape(-1, cfg.length(), cfg.categories());
+        sd.nn().softmax("probs", logits, 2);
+        SDVariable target = sd.placeHolder("target", DataType.FLOAT, -1, cfg.length(), cfg.categories());
+        // log-softmax spelled out: ND4J M2.1's LogSoftMax op fails to serialise when the backward graph is built
+        SDVariable z = logits.sub(logits.max(true, 2));
+        SDVariable logp = z.sub(sd.math().log(sd.math().exp(z).sum(true, 2)));
+        sd.setLossVariables(logp.mul(target).sum(1, 2).mean().neg().div(cfg.length()).rename("loss"));
+        flat = new FlatParameters(sd);
+        optimizer = new AdamW(flat.values().length(), DataType.FLOAT, 0.9, 0.999, 1e-8, 0);
+        GradientGraph.build(sd);
+    }
+
+    public Config config() { return cfg; }
+
+    public INDArray parameters() { return flat.values(); }
+
+    public void useEma(double decay) { ema = new Ema(flat.values(), decay); }
+
+    /** The EMA weights when kept, else the trained ones. */
+    public INDArray samplingParameters() { return ema == null ? flat.values() : ema.weights(); }
+
+    /** Classes used by {@link #probabilities} for each sequence (index {@code classes} = unconditional), or null. */
+    public void condition(int[] classPerSequence) { this.condition = classPerSequence; }
+
+    private Map<String, INDArray> inputs(float[] state, double[] feature, int[] cls) {
+        int b = feature.length;
+        Map<String, INDArray> ph = new HashMap<>();
+        ph.put("x", Nd4j.createFromArray(state).reshape(b, (long) cfg.length() * cfg.channels()));
+        float[] t = new float[b];
+        for (int i = 0; i < b; i++) t[i] = (float) feature[i];
+        ph.put("t", Nd4j.createFromArray(t).reshape(b, 1));
+        if (cfg.classes() > 0) {
+            float[] oh = new float[b * (cfg.classes() + 1)];
+            for (int i = 0; i < b; i++) oh[i * (cfg.classes() + 1) + (cls == null ? cfg.classes() : cls[i])] = 1;
+            ph.put("cls", Nd4j.createFromArray(oh).reshape(b, cfg.classes() + 1));
+        }
+        return ph;
+    }
+
+    @Override public float[] probabilities(float[] state, double[] feature, int sequences, int length) {
+        Checks.require(length == cfg.length(), "the model was trained for length %d, asked for %d", cfg.length(), length);
+        INDArray keep = flat.values().dup();
+        flat.values().assign(samplingParameters());
+        flat.push();
+        float[] p = sd.output(inputs(state, feature, condition), "probs").get("probs").data().asFloat();
+        flat.values().assign(keep);
+        return p;
+    }
+
+    /** One step of cross-entropy training on noisy states of the clean tokens [B·L]; returns the loss. */
+    public double trainStep(float[] state, double[] feature, int[] tokens, int[] cls, double lr, double clipNorm) {
+        int b = feature.length;
+        flat.push();
+        Map<String, INDArray> ph = inputs(state, feature, cls);
+        float[] target = new float[tokens.length * cfg.categories()];
+        for (int p = 0; p < tokens.length; p++) target[p * cfg.categories() + tokens[p]] = 1;
+        ph.put("target", Nd4j.createFromArray(target).reshape(b, cfg.length(), cfg.categories()));
+        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of("loss"), List.of(flat.names()));
+        INDArray grads = flat.gradients(og.getGradients());
+        double loss = og.getOutputs().get("loss").getDouble(0), norm = grads.norm2Number().doubleValue();
+        int step = (int) optimizer.stepCount() + 1;
+        if (!Double.isFinite(loss) || !Double.isFinite(norm)) throw new NonFiniteException(step, "sequence denoiser loss/gradient", loss);
+        if (clipNorm > 0 && norm > clipNorm) grads.muli(clipNorm / norm);
+        optimizer.step(flat.values(), grads, lr);
+        if (ema != null) ema.update(flat.values());
+        return loss;
+    }
+}
