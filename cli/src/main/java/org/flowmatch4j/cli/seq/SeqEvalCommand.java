@@ -48,6 +48,10 @@ public final class SeqEvalCommand implements Callable<Integer> {
     String alphabet;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
+    @Option(names = "--classifier", description = "A 'seq classifier' file: report the share of samples and of reference sequences it assigns to --class.")
+    Path classifier;
+    @Option(names = "--class", description = "The class to count with --classifier.")
+    String cls;
     @Option(names = "--overwrite", description = "Replace results already in --out.")
     boolean overwrite;
 
@@ -85,6 +89,15 @@ public final class SeqEvalCommand implements Callable<Integer> {
             var nov = SequenceSetMetrics.novelty(gen, train);
             summary.put("novelty_mean_min_edit_distance", nov.meanMinDistance());
             summary.put("copied_from_training", nov.copiedFraction());
+        }
+        if (classifier != null) {
+            var judge = SeqClassifierCommand.load(classifier);
+            int c = cls == null ? -1 : judge.getValue().indexOf(cls);
+            if (c < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--class must be one of the classifier's classes " + judge.getValue());
+            summary.put("classified_as_" + cls + "_samples", judge.getKey().fractionOf(gen, c));
+            summary.put("classified_as_" + cls + "_reference", judge.getKey().fractionOf(ref, c));
+            System.out.printf(Locale.ROOT, "classified as %s: %.4f of samples, %.4f of reference%n", cls, judge.getKey().fractionOf(gen, c),
+                    judge.getKey().fractionOf(ref, c));
         }
         summary.put("length_mean_samples", gen.stream().mapToInt(String::length).average().orElse(0));
         summary.put("length_mean_reference", ref.stream().mapToInt(String::length).average().orElse(0));

@@ -65,6 +65,18 @@ class SeqCommandTest {
         double js1 = SphereCommandTest.number(eval.resolve("summary.json"), "kmer1_js");
         assertTrue(js1 >= 0 && js1 < Math.log(2), "JS " + js1);
 
+        Path judge = dir.resolve("judge.ck");
+        String[] c = SphereCommandTest.run("seq", "classifier", "--fasta", fasta.toString(), "--labels", labels.toString(), "--alphabet", "dna",
+                "--exclude", run.resolve("train.fasta").toString(), "--holdout", "0.5", "--out", judge.toString());
+        assertEquals("0", c[0], c[1]);
+        assertTrue(c[1].contains("left out 96 of 120"), c[1]);
+        Path eval2 = dir.resolve("eval2");
+        String[] e2 = SphereCommandTest.run("seq", "eval", "--samples", samples.toString(), "--reference", run.resolve("heldout.fasta").toString(),
+                "--alphabet", "dna", "--classifier", judge.toString(), "--class", "promoter", "--out", eval2.toString());
+        assertEquals("0", e2[0], e2[1]);
+        double share = SphereCommandTest.number(eval2.resolve("summary.json"), "classified_as_promoter_samples");
+        assertTrue(share >= 0 && share <= 1, "share " + share);
+
         String[] unknown = SphereCommandTest.run("seq", "sample", "--model", run.toString(), "--class", "enhancer", "--out", dir.resolve("x.fasta").toString());
         assertEquals("2", unknown[0]);
         assertTrue(unknown[1].contains("'enhancer' is not one of the model's classes [other, promoter]"), unknown[1]);

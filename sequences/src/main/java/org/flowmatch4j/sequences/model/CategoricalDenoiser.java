@@ -75,10 +75,10 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
         SDVariable logits = Mlp.apply(sd, "mlp", h, widths, rnd).reshape(-1, cfg.length(), cfg.categories());
         sd.nn().softmax("probs", logits, 2);
         SDVariable target = sd.placeHolder("target", DataType.FLOAT, -1, cfg.length(), cfg.categories());
-        // log-softmax spelled out: ND4J M2.1's LogSoftMax op fails to serialise when the backward graph is built
-        SDVariable z = logits.sub(logits.max(true, 2));
-        SDVariable logp = z.sub(sd.math().log(sd.math().exp(z).sum(true, 2)));
-        sd.setLossVariables(logp.mul(target).sum(1, 2).mean().neg().div(cfg.length()).rename("loss"));
+        // ND4J's fused softmax cross-entropy (its LogSoftMax op fails to serialise when the backward graph is built)
+        SDVariable flatLogits = logits.reshape(-1, cfg.categories()), flatTarget = target.reshape(-1, cfg.categories());
+        sd.setLossVariables(sd.loss().softmaxCrossEntropy("loss", flatTarget, flatLogits, null,
+                org.nd4j.autodiff.loss.LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0));
         flat = new FlatParameters(sd);
         optimizer = new AdamW(flat.values().length(), DataType.FLOAT, 0.9, 0.999, 1e-8, 0);
         GradientGraph.build(sd);
@@ -111,6 +111,11 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
         return ph;
     }
 
+    private static String firstNonFinite(Map<String, INDArray> grads) {
+        return grads.entrySet().stream().filter(e -> !Double.isFinite(e.getValue().sumNumber().doubleValue())).map(Map.Entry::getKey)
+                .sorted().findFirst().orElse("the sequence denoiser");
+    }
+
     @Override public float[] probabilities(float[] state, double[] feature, int sequences, int length) {
         Checks.require(length == cfg.length(), "the model was trained for length %d, asked for %d", cfg.length(), length);
         INDArray keep = flat.values().dup();
@@ -133,7 +138,8 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
         INDArray grads = flat.gradients(og.getGradients());
         double loss = og.getOutputs().get("loss").getDouble(0), norm = grads.norm2Number().doubleValue();
         int step = (int) optimizer.stepCount() + 1;
-        if (!Double.isFinite(loss) || !Double.isFinite(norm)) throw new NonFiniteException(step, "sequence denoiser loss/gradient", loss);
+        if (!Double.isFinite(loss)) throw new NonFiniteException(step, "sequence denoiser loss", loss);
+        if (!Double.isFinite(norm)) throw new NonFiniteException(step, "gradient of " + firstNonFinite(og.getGradients()), norm);
         if (clipNorm > 0 && norm > clipNorm) grads.muli(clipNorm / norm);
         optimizer.step(flat.values(), grads, lr);
         if (ema != null) ema.update(flat.values());
