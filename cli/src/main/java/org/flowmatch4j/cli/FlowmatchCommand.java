@@ -2,7 +2,7 @@ package org.flowmatch4j.cli;
 
 import org.flowmatch4j.cli.backbone.BackboneCommand;
 import org.flowmatch4j.cli.bench.BenchCommand;
-import org.flowmatch4j.cli.toy.QuickstartCommand;
+import org.flowmatch4j.cli.backbone.QuickstartCommand;
 import org.flowmatch4j.cli.toy.ToyCommand;
 import org.flowmatch4j.cli.proteins.ProteinsCommand;
 import org.flowmatch4j.cli.sphere.SphereCommand;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 public final class BackboneSampleCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--model", required = true, description = "Run directory of 'backbone train'.")
+    @Option(names = "--model", description = "Run directory of 'backbone train' or 'backbone reflow'; default: the shipped "
+            + "pretrained model (models/backbone-small).")
     Path run;
     @Option(names = "--lengths", defaultValue = "60,80,100", split = ",", description = "Lengths (default: ${DEFAULT-VALUE}).")
     List<Integer> lengths;

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
 public final class BackboneScaffoldCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--model", required = true, description = "Run directory of 'backbone train'.")
+    @Option(names = "--model", description = "Run directory of 'backbone train' or 'backbone reflow'; default: the shipped "
+            + "pretrained model (models/backbone-small).")
     Path run;
     @Option(names = "--motif", required = true, description = "Structure holding the motif: a benchmark problem file (REMARK 999 "
             + "layout, e.g. data/proteins/motifs/design25/1prw.pdb) or any PDB/mmCIF file with --contig.")

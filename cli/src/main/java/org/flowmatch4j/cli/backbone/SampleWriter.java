@@ -37,9 +37,15 @@ final class SampleWriter {
         }
     }
 
-    /** The frame model of a 'backbone train' or 'backbone reflow' run directory, with its sampling weights. */
+    /** The pretrained model shipped with FlowMatch4j (models/backbone-small in the repository, inside the jar). */
+    static final String BUILTIN = "models/backbone-small/model";
+
+    /**
+     * The frame model of a 'backbone train' or 'backbone reflow' run directory, with its sampling weights; null means
+     * the shipped pretrained model.
+     */
     static Trained load(Path run) throws CheckpointException {
-        Checkpoint ck = Checkpoint.load(run.resolve("model"));
+        Checkpoint ck = run == null ? builtin() : Checkpoint.load(run.resolve("model"));
         FrameModel model;
         try {
             model = new FrameModel(FrameModel.parseSpec(ck.metadata().getOrDefault("network", "")), 0);
@@ -50,6 +56,21 @@ final class SampleWriter {
                 run, ck.array("params").length(), model.parameters().length());
         model.parameters().assign(ck.array("params").reshape(model.parameters().shape()));
         return new Trained(model, ck.metadata());
+    }
+
+    private static Checkpoint builtin() throws CheckpointException {
+        try (var in = SampleWriter.class.getClassLoader().getResourceAsStream(BUILTIN)) {
+            if (in == null) throw new CheckpointException("this build has no pretrained backbone model (" + BUILTIN + "); pass --model RUN");
+            Path tmp = java.nio.file.Files.createTempFile("flowmatch-backbone", ".model");
+            try {
+                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return Checkpoint.load(tmp);
+            } finally {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        } catch (java.io.IOException e) {
+            throw new CheckpointException("reading the pretrained backbone model failed: " + e.getMessage(), e);
+        }
     }
 
     /** Writes the backbone (ideal N, Cα, C, O on the frames) as PDB and returns its metrics columns. */
