@@ -1,14 +1,11 @@
 package org.flowmatch4j.cli.backbone;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowmatch4j.cli.CommonOptions;
 import org.flowmatch4j.cli.OutputDir;
-import org.flowmatch4j.core.train.CheckpointException;
 import org.flowmatch4j.core.util.AtomicFiles;
 import org.flowmatch4j.core.util.Rng;
 import org.flowmatch4j.proteins.align.Superposition;
@@ -19,8 +16,6 @@ import org.flowmatch4j.proteins.task.Contig;
 import org.flowmatch4j.proteins.task.MotifLayout;
 import org.flowmatch4j.proteins.task.MotifProblem;
 import org.flowmatch4j.proteins.task.MotifReplacement;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,9 +30,7 @@ import picocli.CommandLine.Option;
 public final class BackboneScaffoldCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--model", description = "Run directory of 'backbone train' or 'backbone reflow'; default: the shipped "
-            + "pretrained model (models/backbone-small).")
-    Path run;
+    @Mixin SamplerOptions sampler;
     @Option(names = "--motif", required = true, description = "Structure holding the motif: a benchmark problem file (REMARK 999 "
             + "layout, e.g. data/proteins/motifs/design25/1prw.pdb) or any PDB/mmCIF file with --contig.")
     Path motif;
@@ -47,35 +40,14 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
     String lengthRange;
     @Option(names = "--num", defaultValue = "8", description = "Samples (default: ${DEFAULT-VALUE}).")
     int num;
-    @Option(names = "--steps", defaultValue = "100", description = "Euler steps (default: ${DEFAULT-VALUE}).")
-    int steps;
-    @Option(names = "--rotation-rate", description = "Rotation schedule: exponential with this rate (FrameFlow: 10), or 0 for the linear "
-            + "schedule; default: what the model recorded (10, or 0 for reflowed models).")
-    Double rate;
-    @Option(names = "--rotations", description = "How rotations step: matrix (SO(3) exp/log) or quaternion (ReQFlow's SLERP); "
-            + "default: what the model recorded.")
-    String rotations;
-    @Option(names = "--out", required = true, description = "Output directory.")
-    Path out;
-    @Option(names = "--overwrite", description = "Replace results already in --out.")
-    boolean overwrite;
 
     @Override public Integer call() throws IOException {
-        if (Files.exists(out.resolve("metrics.csv")) && !overwrite) {
-            throw new CommandLine.ParameterException(spec.commandLine(), out + " already holds samples; pass --overwrite to replace them");
-        }
-        if (num < 1 || steps < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1 and --steps >= 1");
+        if (num < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1");
         MotifProblem problem = problem();
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        FrameModel model;
-        FrameTrainer.Sampling sampling;
-        try {
-            SampleWriter.Trained trained = SampleWriter.load(run);
-            model = trained.model();
-            sampling = trained.sampling(steps, rate, rotations);
-        } catch (CheckpointException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        SamplerOptions.Loaded loaded = sampler.load(spec);
+        FrameModel model = loaded.model();
+        FrameTrainer.Sampling sampling = loaded.sampling();
+        Path out = sampler.out;
         OutputDir.mark(out);
         StringBuilder csv = new StringBuilder("file,length,layout,motif_rmsd," + SampleWriter.METRICS_HEADER + ",seconds\n");
         Rng rng = new Rng(common.seed);

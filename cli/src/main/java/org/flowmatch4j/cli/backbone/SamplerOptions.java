@@ -1,0 +1,46 @@
+package org.flowmatch4j.cli.backbone;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flowmatch4j.core.train.CheckpointException;
+import org.flowmatch4j.proteins.model.FrameTrainer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options 'backbone sample' and 'backbone scaffold' share: model, sampler, output directory. */
+public final class SamplerOptions {
+    @Option(names = "--model", description = "Run directory of 'backbone train' or 'backbone reflow'; default: the shipped "
+            + "pretrained model (models/backbone-small).")
+    Path run;
+    @Option(names = "--steps", defaultValue = "100", description = "Euler steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+    @Option(names = "--rotation-rate", description = "Rotation schedule: exponential with this rate (FrameFlow: 10), or 0 for the linear "
+            + "schedule; default: what the model recorded (10, or 0 for reflowed models).")
+    Double rate;
+    @Option(names = "--rotations", description = "How rotations step: matrix (SO(3) exp/log) or quaternion (ReQFlow's SLERP); "
+            + "default: what the model recorded.")
+    String rotations;
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+    @Option(names = "--overwrite", description = "Replace results already in --out.")
+    boolean overwrite;
+
+    /** The model with its sampler, after checking --out and --steps; usage errors name the option. */
+    record Loaded(org.flowmatch4j.proteins.model.FrameModel model, FrameTrainer.Sampling sampling) {}
+
+    Loaded load(CommandLine.Model.CommandSpec spec) {
+        if (Files.exists(out.resolve("metrics.csv")) && !overwrite) {
+            throw new CommandLine.ParameterException(spec.commandLine(), out + " already holds samples; pass --overwrite to replace them");
+        }
+        if (steps < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --steps >= 1");
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        try {
+            SampleWriter.Trained trained = SampleWriter.load(run);
+            return new Loaded(trained.model(), trained.sampling(steps, rate, rotations));
+        } catch (CheckpointException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}
