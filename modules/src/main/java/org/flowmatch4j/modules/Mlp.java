@@ -21,8 +21,16 @@ public final class Mlp {
         SDVariable h = x;
         for (int l = 0; l + 1 < widths.length; l++) {
             h = Linear.apply(sd, prefix + "/" + l, h, widths[l], widths[l + 1], rnd);
-            if (l + 2 < widths.length) h = sd.nn().swish(h);
+            if (l + 2 < widths.length) h = silu(sd, h);
         }
         return h;
+    }
+
+    /**
+     * SiLU(x) = x σ(x), built from the sigmoid: ND4J 1.0.0-M2.1's fused swish op has a backward pass that returns NaN
+     * for inputs above about 44 (its derivative overflows exp), which stopped long trainings; σ's is stable.
+     */
+    public static SDVariable silu(SameDiff sd, SDVariable x) {
+        return x.mul(sd.nn().sigmoid(x));
     }
 }

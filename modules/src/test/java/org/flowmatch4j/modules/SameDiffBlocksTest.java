@@ -277,4 +277,19 @@ class SameDiffBlocksTest {
             assertTrue(expT.equalsWithEps(t2.get(bp, ri, NDArrayIndex.all()), 1e-9), "translation " + i);
         }
     }
+
+    /** SiLU's gradient is σ(x)(1 + x(1 − σ(x))) everywhere, in float too, also far out where ND4J's swish_bp gave NaN. */
+    @Test
+    void siluGradientIsFiniteAndExactForLargeInputs() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        float[] xs = {-200, -100, -50, -3, 0, 2, 44, 50, 100, 200};
+        SameDiff g = SameDiff.create();
+        SDVariable x = g.var("x", Nd4j.createFromArray(xs));
+        g.setLossVariables(Mlp.silu(g, x).sum());
+        INDArray grad = g.calculateGradients(Map.of(), "x").get("x");
+        for (int i = 0; i < xs.length; i++) {
+            double sig = 1 / (1 + Math.exp(-xs[i])), expected = sig * (1 + xs[i] * (1 - sig));
+            assertEquals(expected, grad.getDouble(i), 1e-5, "x = " + xs[i]);
+        }
+    }
 }
