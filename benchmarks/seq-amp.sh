@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Class-conditional antimicrobial peptides with classifier-free guidance (issue 6): a Dirichlet flow trained on the
-# modlAMP set (AMP = label 1), sampled for class 1 at guidance w = 0, 1, 3, judged by an independent k-mer classifier
-# fitted on the iAMP-2L set with every modlAMP sequence removed. Usage: benchmarks/seq-amp.sh [RUNS_DIR]
+# modlAMP set (AMP = label 1; 40 % held out), sampled for class 1 at guidance w = 0, 1, 3, judged by an independent
+# k-mer classifier fitted on the generator's held-out share (never seen by the generator), which also gives the real
+# AMPs the samples are compared with. Usage: benchmarks/seq-amp.sh [RUNS_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-runs/amp}
 pep=data/sequences/peptides
 mkdir -p "$runs"
-./flowmatch seq classifier --fasta $pep/amp_iamp2l/seqs.fasta --labels $pep/amp_iamp2l/labels.tsv --alphabet protein \
-  --exclude $pep/amp_modlamp/seqs.fasta --out "$runs/judge" --overwrite
 [ -f "$runs/model/model" ] || ./flowmatch seq train --fasta $pep/amp_modlamp/seqs.fasta --labels $pep/amp_modlamp/labels.tsv \
-  --alphabet protein --method dirichlet --steps 3000 --out "$runs/model"
+  --alphabet protein --method dirichlet --steps 3000 --holdout 0.4 --out "$runs/model"
+./flowmatch seq classifier --fasta "$runs/model/heldout.fasta" --labels $pep/amp_modlamp/labels.tsv --alphabet protein \
+  --out "$runs/judge" --overwrite
 # held-out real AMPs (label 1) of the generator's split, as the reference the samples are compared with
 awk -F'\t' 'NR == FNR { if ($2 == "1") amp[$1] = 1; next } /^>/ { keep = (substr($1, 2) in amp) } keep' \
   $pep/amp_modlamp/labels.tsv "$runs/model/heldout.fasta" > "$runs/heldout_amp.fasta"

@@ -27,7 +27,7 @@ public final class ScatterPlot {
     private String legendLine = "";
     private double[] frame;
     private double gridStep;
-    private String xLabel = "", yLabel = "";
+    private String xLabel = "", yLabel = "", linesLabel = "trajectories";
 
     public ScatterPlot(String title) { this.title = title; }
 
@@ -43,6 +43,9 @@ public final class ScatterPlot {
         return this;
     }
 
+    /** The legend entry of the polylines (default "trajectories"). */
+    public ScatterPlot linesLabel(String label) { linesLabel = label; return this; }
+
     /** A footnote under the title (e.g. the metrics). */
     public ScatterPlot note(String text) { legendLine = text; return this; }
 
@@ -56,6 +59,12 @@ public final class ScatterPlot {
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         return this;
+    }
+
+    /** A grid label with as many decimals as the grid step needs (0 for steps of 1 and more). */
+    private String tick(double v) {
+        int decimals = gridStep >= 1 ? 0 : (int) Math.ceil(-Math.log10(gridStep) - 1e-9);
+        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
     }
 
     public void write(Path file) throws IOException {
@@ -88,14 +97,14 @@ public final class ScatterPlot {
                 g.setColor(new Color(235, 235, 235));
                 g.drawLine(x, pad, x, height - pad);
                 g.setColor(Color.GRAY);
-                g.drawString(String.format("%.0f", v), x - 10, height - pad + 14);
+                g.drawString(tick(v), x - 10, height - pad + 14);
             }
             for (double v = Math.ceil(minY / gridStep) * gridStep; v <= maxY + 1e-9; v += gridStep) {
                 int y = (int) py.applyAsDouble(v);
                 g.setColor(new Color(235, 235, 235));
                 g.drawLine(pad, y, width - pad, y);
                 g.setColor(Color.GRAY);
-                g.drawString(String.format("%.0f", v), pad - 30, y + 4);
+                g.drawString(tick(v), pad - 30, y + 4);
             }
             g.setColor(Color.DARK_GRAY);
             g.drawString(xLabel, width - pad - g.getFontMetrics().stringWidth(xLabel), height - pad + 28);
@@ -137,7 +146,7 @@ public final class ScatterPlot {
             g.setColor(lines.get(0).color);
             g.drawLine(lx, ly - 4, lx + 14, ly - 4);
             g.setColor(Color.BLACK);
-            g.drawString("trajectories", lx + 18, ly);
+            g.drawString(linesLabel, lx + 18, ly);
         }
         g.dispose();
         AtomicFiles.write(file, out -> ImageIO.write(img, "png", out));

@@ -9,11 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.flowmatch4j.cli.CommonOptions;
 import org.flowmatch4j.cli.OutputDir;
-import org.flowmatch4j.cli.plot.BarPlot;
+import org.flowmatch4j.cli.plot.ScatterPlot;
 import org.flowmatch4j.core.util.AtomicFiles;
 import org.flowmatch4j.core.util.Json;
 import org.flowmatch4j.sequences.data.SequenceData;
@@ -117,16 +116,27 @@ public final class SeqEvalCommand implements Callable<Integer> {
         return Fasta.read(file, a).stream().map(SequenceRecord::sequence).toList();
     }
 
-    /** The 3-mer spectra (the 24 most frequent in the reference for proteins, all 64 for nucleotides). */
+    /** Every reference 3-mer as a point (reference frequency, generated frequency); a perfect model lies on y = x. */
     private static void plot3mers(List<String> gen, List<String> ref, Path file) throws IOException {
         Map<String, Double> g = KmerSpectrum.of(gen, 3), r = KmerSpectrum.of(ref, 3);
-        List<String> keys = new ArrayList<>(new TreeSet<>(r.keySet()));
-        if (keys.size() > 64) {
-            keys.sort((x, y) -> Double.compare(r.get(y), r.get(x)));
-            keys = new ArrayList<>(new TreeSet<>(keys.subList(0, 24)));
+        double max = 0;
+        List<double[]> pts = new ArrayList<>();
+        for (var e : r.entrySet()) {
+            double y = g.getOrDefault(e.getKey(), 0.0);
+            pts.add(new double[] {e.getValue(), y});
+            max = Math.max(max, Math.max(e.getValue(), y));
         }
-        double[] gv = keys.stream().mapToDouble(k -> g.getOrDefault(k, 0.0)).toArray(), rv = keys.stream().mapToDouble(r::get).toArray();
-        new BarPlot("3-mer frequencies: generated vs reference", keys.toArray(String[]::new))
-                .series("generated", gv, new Color(0xD62728)).series("reference", rv, new Color(0x1F77B4)).write(file);
+        double top = max * 1.05;
+        new ScatterPlot("3-mer spectra: generated vs reference")
+                .frame(0, top, 0, top, niceStep(top), "reference 3-mer frequency", "generated 3-mer frequency")
+                .line(new double[][] {{0, 0}, {top, top}}, new Color(0x999999)).linesLabel("y = x")
+                .points(pts.toArray(double[][]::new), new Color(0x1F77B4), pts.size() + " 3-mers", 3)
+                .note(String.format(Locale.ROOT, "JS divergence %.4f nats", KmerSpectrum.jensenShannon(g, r)))
+                .write(file);
+    }
+
+    private static double niceStep(double span) {
+        double raw = span / 5, p = Math.pow(10, Math.floor(Math.log10(raw)));
+        return raw / p < 2 ? p : raw / p < 5 ? 2 * p : 5 * p;
     }
 }
