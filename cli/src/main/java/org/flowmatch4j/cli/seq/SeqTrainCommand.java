@@ -57,9 +57,12 @@ public final class SeqTrainCommand implements Callable<Integer> {
     int batch;
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate, warm-up then cosine (default: ${DEFAULT-VALUE}).")
     double lr;
-    @Option(names = "--hidden", defaultValue = "512", description = "MLP width (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--network", defaultValue = "mlp", description = "Denoiser: mlp (over the flattened sequence) or transformer "
+            + "(over positions) (default: ${DEFAULT-VALUE}).")
+    String network;
+    @Option(names = "--hidden", defaultValue = "512", description = "Width: MLP hidden units or transformer model dimension (default: ${DEFAULT-VALUE}).")
     int hidden;
-    @Option(names = "--depth", defaultValue = "3", description = "MLP hidden layers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--depth", defaultValue = "3", description = "MLP hidden layers or transformer blocks (default: ${DEFAULT-VALUE}).")
     int depth;
     @Option(names = "--holdout", defaultValue = "0.1", description = "Share of records held out (default: ${DEFAULT-VALUE}).")
     double holdout;
@@ -95,7 +98,12 @@ public final class SeqTrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        var cfg = new CategoricalDenoiser.Config(data.length(), flow.channels(), data.categories(), data.classNames().size(), hidden, depth);
+        CategoricalDenoiser.Config cfg;
+        try {
+            cfg = new CategoricalDenoiser.Config(network, data.length(), flow.channels(), data.categories(), data.classNames().size(), hidden, depth);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         CategoricalDenoiser net = new CategoricalDenoiser(cfg, common.seed);
         net.useEma(0.999);
         OutputDir.mark(out);
@@ -119,8 +127,8 @@ public final class SeqTrainCommand implements Callable<Integer> {
         meta.put("padded", Boolean.toString(data.padded()));
         meta.put("classes", String.join("\t", data.classNames()));
         meta.put("seed", Long.toString(common.seed));
-        meta.put("command", String.format(Locale.ROOT, "seq train --alphabet %s --method %s --steps %d --batch %d --lr %s --hidden %d --depth %d "
-                + "--holdout %s --class-dropout %s --seed %d", alphabet, method, steps, batch, lr, hidden, depth, holdout, classDropout, common.seed));
+        meta.put("command", String.format(Locale.ROOT, "seq train --network %s --alphabet %s --method %s --steps %d --batch %d --lr %s --hidden %d --depth %d "
+                + "--holdout %s --class-dropout %s --seed %d", network, alphabet, method, steps, batch, lr, hidden, depth, holdout, classDropout, common.seed));
         Fasta.write(out.resolve("train.fasta"), data.records());
         if (!heldOut.isEmpty()) Fasta.write(out.resolve("heldout.fasta"), heldOut);
         AtomicFiles.writeString(out.resolve("losses.csv"), csv.toString());

@@ -11,6 +11,7 @@ import org.flowmatch4j.core.train.Ema;
 import org.flowmatch4j.core.train.NonFiniteException;
 import org.flowmatch4j.core.util.Checks;
 import org.flowmatch4j.modules.Mlp;
+import org.flowmatch4j.modules.SequenceTransformer;
 import org.flowmatch4j.modules.SinusoidalTimeEmbedding;
 import org.flowmatch4j.sequences.flow.CategoricalFlow;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -21,29 +22,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The x1-predictor of the categorical flows, for fixed-length sequences: an MLP on the flattened noisy state
- * [L·C], a sinusoidal embedding of the time feature and, for class-conditional models, a one-hot class with one
- * extra "no class" slot (dropped to it at random in training, for classifier-free guidance), giving logits [L, K]
- * and p̂ = softmax per position. Loss: cross-entropy −(1/(B·L)) Σ log p̂(x1). Weights in one flat vector,
+ * The x1-predictor of the categorical flows, for fixed-length sequences: an MLP on the flattened noisy state [L·C]
+ * or a transformer over the L positions ({@link SequenceTransformer}), with a sinusoidal embedding of the time feature
+ * and, for class-conditional models, a one-hot class with one extra "no class" slot (dropped to it at random in
+ * training, for classifier-free guidance), giving logits [L, K] and p̂ = softmax per position. Loss: cross-entropy −(1/(B·L)) Σ log p̂(x1). Weights in one flat vector,
  * AdamW with global-norm clipping, optional EMA for sampling.
  */
 public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
     /** Sizes: sequence length, input channels per position, categories, classes (0: unconditional), MLP shape. */
-    public record Config(int length, int channels, int categories, int classes, int hidden, int depth) {
+    public record Config(String arch, int length, int channels, int categories, int classes, int hidden, int depth) {
         public Config {
+            Checks.require(arch.equals("mlp") || arch.equals("transformer"), "network must be mlp or transformer, got '%s'", arch);
             Checks.require(length > 0 && channels > 0 && categories > 1 && classes >= 0 && hidden > 0 && depth > 0,
                     "bad denoiser sizes %d %d %d %d %d %d", length, channels, categories, classes, hidden, depth);
+            Checks.require(!arch.equals("transformer") || hidden % 8 == 0, "a transformer's width must be a multiple of 8 (4 heads), got %d", hidden);
         }
 
         public String spec() {
-            return String.format("mlp:l=%d:c=%d:k=%d:classes=%d:h=%d:d=%d", length, channels, categories, classes, hidden, depth);
+            return String.format("%s:l=%d:c=%d:k=%d:classes=%d:h=%d:d=%d", arch, length, channels, categories, classes, hidden, depth);
         }
 
         public static Config parse(String spec) {
-            var m = java.util.regex.Pattern.compile("mlp:l=(\\d+):c=(\\d+):k=(\\d+):classes=(\\d+):h=(\\d+):d=(\\d+)").matcher(spec);
+            var m = java.util.regex.Pattern.compile("(mlp|transformer):l=(\\d+):c=(\\d+):k=(\\d+):classes=(\\d+):h=(\\d+):d=(\\d+)").matcher(spec);
             Checks.require(m.matches(), "not a sequence denoiser spec: '%s'", spec);
-            return new Config(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+            return new Config(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+                    Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)));
         }
     }
 
@@ -68,11 +71,19 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
             h = sd.concat(1, h, sd.placeHolder("cls", DataType.FLOAT, -1, cfg.classes() + 1));
             width += cfg.classes() + 1;
         }
-        int[] widths = new int[cfg.depth() + 2];
-        widths[0] = width;
-        for (int i = 1; i <= cfg.depth(); i++) widths[i] = cfg.hidden();
-        widths[cfg.depth() + 1] = out;
-        SDVariable logits = Mlp.apply(sd, "mlp", h, widths, rnd).reshape(-1, cfg.length(), cfg.categories());
+        SDVariable logits;
+        if (cfg.arch().equals("mlp")) {
+            int[] widths = new int[cfg.depth() + 2];
+            widths[0] = width;
+            for (int i = 1; i <= cfg.depth(); i++) widths[i] = cfg.hidden();
+            widths[cfg.depth() + 1] = out;
+            logits = Mlp.apply(sd, "mlp", h, widths, rnd).reshape(-1, cfg.length(), cfg.categories());
+        } else {                                           // h = [x | conditioning]: the transformer takes them apart
+            SDVariable tokens = x.reshape(-1, cfg.length(), cfg.channels());
+            SDVariable cond = h.get(org.nd4j.autodiff.samediff.SDIndex.all(), org.nd4j.autodiff.samediff.SDIndex.interval(in, width));
+            logits = SequenceTransformer.apply(sd, "transformer", tokens, cond, cfg.length(), cfg.channels(), width - in, cfg.hidden(),
+                    cfg.depth(), 4, cfg.categories(), rnd);
+        }
         sd.nn().softmax("probs", logits, 2);
         SDVariable target = sd.placeHolder("target", DataType.FLOAT, -1, cfg.length(), cfg.categories());
         // ND4J's fused softmax cross-entropy (its LogSoftMax op fails to serialise when the backward graph is built)

@@ -24,7 +24,7 @@ public final class ToyBenchmark {
     public static Result run(int k, String method, Options o, long seed, java.util.function.DoubleConsumer progress) {
         ToyTarget target = new ToyTarget(o.length(), k, seed);
         CategoricalFlow flow = CategoricalFlow.named(method, k);
-        CategoricalDenoiser net = new CategoricalDenoiser(new CategoricalDenoiser.Config(o.length(), flow.channels(), k, 0, o.hidden(), o.depth()), seed);
+        CategoricalDenoiser net = new CategoricalDenoiser(new CategoricalDenoiser.Config("mlp", o.length(), flow.channels(), k, 0, o.hidden(), o.depth()), seed);
         net.useEma(0.999);
         Rng rng = new Rng(seed + 1);
         long t0 = System.nanoTime();
