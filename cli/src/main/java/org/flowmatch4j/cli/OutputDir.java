@@ -29,6 +29,16 @@ public final class OutputDir {
         if (!isOurs(dir)) AtomicFiles.writeString(dir.resolve(MARKER), "written by flowmatch\n");
     }
 
+    /**
+     * A usage error when {@code path} exists and the user did not pass --overwrite: "{@code path} already holds
+     * {@code what}; pass --overwrite to replace it".
+     */
+    public static void refuseOverwrite(picocli.CommandLine.Model.CommandSpec spec, Path path, boolean overwrite, String what) {
+        if (Files.exists(path) && !overwrite) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), path + " already holds " + what + "; pass --overwrite to replace it");
+        }
+    }
+
     /** Deletes the named results (for --overwrite). */
     public static void clear(Path dir, List<String> names) throws IOException {
         for (String n : names) Files.deleteIfExists(dir.resolve(n));

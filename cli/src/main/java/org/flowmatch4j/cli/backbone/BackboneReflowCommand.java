@@ -53,9 +53,7 @@ public final class BackboneReflowCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Override public Integer call() throws IOException {
-        if (Files.exists(out.resolve("model")) && !overwrite) {
-            throw new CommandLine.ParameterException(spec.commandLine(), out + " already holds a model; pass --overwrite to replace it");
-        }
+        OutputDir.refuseOverwrite(spec, out.resolve("model"), overwrite, "a model");
         if (pairs < 1 || pairSteps < 1 || steps < 1 || tokens < 1 || lr <= 0 || lengths.stream().anyMatch(l -> l < 8)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "need --pairs, --pair-steps, --steps, --tokens >= 1, --lr > 0, --lengths >= 8");
         }

@@ -58,9 +58,7 @@ public final class BackboneTrainCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Override public Integer call() throws IOException {
-        if (Files.exists(out.resolve("model")) && !overwrite) {
-            throw new CommandLine.ParameterException(spec.commandLine(), out + " already holds a model; pass --overwrite to replace it");
-        }
+        OutputDir.refuseOverwrite(spec, out.resolve("model"), overwrite, "a model");
         if (steps < 1 || tokens < 1 || lengths.stream().anyMatch(l -> l < 8) || warmup < 0 || ema < 0 || ema >= 1
                 || selfCond < 0 || selfCond > 1 || saveEvery < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "need --steps >= 1, --tokens >= 1, --lengths >= 8, "

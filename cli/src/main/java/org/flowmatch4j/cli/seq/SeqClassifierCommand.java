@@ -1,7 +1,6 @@
 package org.flowmatch4j.cli.seq;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowmatch4j.cli.CommonOptions;
+import org.flowmatch4j.cli.OutputDir;
 import org.flowmatch4j.core.train.Checkpoint;
 import org.flowmatch4j.core.train.CheckpointException;
 import org.flowmatch4j.sequences.data.SequenceData;
@@ -51,7 +51,7 @@ public final class SeqClassifierCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Override public Integer call() throws IOException {
-        if (Files.exists(out) && !overwrite) throw new CommandLine.ParameterException(spec.commandLine(), out + " exists; pass --overwrite to replace it");
+        OutputDir.refuseOverwrite(spec, out, overwrite, "a file");
         if (holdout <= 0 || holdout >= 1) throw new CommandLine.ParameterException(spec.commandLine(), "need 0 < --holdout < 1");
         Alphabet a;
         SequenceData train, test;

@@ -1,7 +1,6 @@
 package org.flowmatch4j.cli.seq;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowmatch4j.cli.CommonOptions;
+import org.flowmatch4j.cli.OutputDir;
 import org.flowmatch4j.core.train.Checkpoint;
 import org.flowmatch4j.core.train.CheckpointException;
 import org.flowmatch4j.core.util.Rng;
@@ -48,7 +48,7 @@ public final class SeqSampleCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Override public Integer call() throws IOException {
-        if (Files.exists(out) && !overwrite) throw new CommandLine.ParameterException(spec.commandLine(), out + " exists; pass --overwrite to replace it");
+        OutputDir.refuseOverwrite(spec, out, overwrite, "a file");
         if (num < 1 || steps < 1 || guidance < 0) throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1, --steps >= 1, --guidance >= 0");
         Checkpoint ck;
         CategoricalDenoiser net;

@@ -72,9 +72,7 @@ public final class SeqTrainCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Override public Integer call() throws IOException {
-        if (Files.exists(out.resolve("model")) && !overwrite) {
-            throw new CommandLine.ParameterException(spec.commandLine(), out + " already holds a model; pass --overwrite to replace it");
-        }
+        OutputDir.refuseOverwrite(spec, out.resolve("model"), overwrite, "a model");
         if (steps < 1 || batch < 1 || lr <= 0 || hidden < 1 || depth < 1 || holdout < 0 || holdout >= 1 || classDropout < 0 || classDropout > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "need positive --steps, --batch, --lr, --hidden, --depth; 0 <= --holdout < 1; 0 <= --class-dropout <= 1");
         }
