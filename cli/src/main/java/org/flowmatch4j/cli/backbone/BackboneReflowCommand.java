@@ -1,7 +1,6 @@
 package org.flowmatch4j.cli.backbone;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

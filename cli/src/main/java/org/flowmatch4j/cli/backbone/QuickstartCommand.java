@@ -1,6 +1,5 @@
 package org.flowmatch4j.cli.backbone;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
