@@ -36,11 +36,15 @@ public final class FlatParameters {
     public String[] names() { return vars.stream().map(SDVariable::name).toArray(String[]::new); }
 
     /** Copies the flat vector into the graph's variables. */
-    public void push() {
+    public void push() { push(params); }
+
+    /** Copies another vector of the same layout (e.g. EMA weights) into the graph's variables. */
+    public void push(INDArray source) {
+        Checks.require(source.length() == params.length(), "expected %d weights, got %d", params.length(), source.length());
         long off = 0;
         for (SDVariable v : vars) {
             INDArray a = v.getArr();
-            a.assign(params.get(NDArrayIndex.interval(off, off + a.length())).reshape(a.shape()));
+            a.assign(source.get(NDArrayIndex.interval(off, off + a.length())).reshape(a.shape()));
             off += a.length();
         }
     }

@@ -11,6 +11,7 @@ import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -33,6 +34,8 @@ final class FrameGraph {
     final SameDiff sd = SameDiff.create();
     final FlatParameters flat;
     final String rotOut, transOut;
+    INDArray holds;                                        // the weights last pushed into the graph, and their version
+    long holdsVersion = -1;
 
     FrameGraph(FrameModel.Config cfg, int n, long seed) {
         this.length = n;

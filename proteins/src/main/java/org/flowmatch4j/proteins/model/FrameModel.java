@@ -40,6 +40,7 @@ public final class FrameModel {
     private final INDArray params;
     private final AdamW optimizer;
     private Ema ema;
+    private long version;                                  // bumped whenever the weights may have changed
 
     public FrameModel(Config cfg, long seed) {
         this.cfg = cfg;
@@ -56,7 +57,10 @@ public final class FrameModel {
     }
 
     /** Starts averaging the weights: θ̄ ← d θ̄ + (1 − d) θ after every step. */
-    public void useEma(double decay) { ema = new Ema(params, decay); }
+    public void useEma(double decay) {
+        ema = new Ema(params, decay);
+        version++;
+    }
 
     /** Spec stored in checkpoints. */
     public String spec() {
@@ -74,16 +78,26 @@ public final class FrameModel {
         return new Config(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
     }
 
-    /** The trained weights (mutable). */
-    public INDArray parameters() { return params; }
+    /** The trained weights (mutable: handing them out counts as a change, so graphs copy them again). */
+    public INDArray parameters() {
+        version++;
+        return params;
+    }
 
     /** The weights to sample with: the EMA when one is kept, else the trained weights. */
     public INDArray samplingParameters() { return ema == null ? params : ema.weights(); }
 
+    /**
+     * The graph for this length holding {@code weights}. Sampling calls it with the same weights every step, so a graph
+     * remembers what it holds (which array, after how many updates) and copies only when that changed.
+     */
     private FrameGraph load(int length, INDArray weights) {
         FrameGraph g = graph(length);
-        g.flat.values().assign(weights);
-        g.flat.push();
+        if (g.holds != weights || g.holdsVersion != version) {
+            g.flat.push(weights);
+            g.holds = weights;
+            g.holdsVersion = version;
+        }
         return g;
     }
 
@@ -128,6 +142,7 @@ public final class FrameModel {
         if (clipNorm > 0 && norm > clipNorm) grads.muli(clipNorm / norm);
         optimizer.step(params, grads, lr);
         if (ema != null) ema.update(params);
+        version++;
         return loss;
     }
 

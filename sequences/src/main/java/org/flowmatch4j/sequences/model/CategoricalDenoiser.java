@@ -57,6 +57,7 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
     private final FlatParameters flat;
     private final AdamW optimizer;
     private Ema ema;
+    private boolean samplingWeightsLoaded;                // whether the graph holds samplingParameters()
     private int[] condition;                              // class per sequence used by probabilities(); null = none
 
     public CategoricalDenoiser(Config cfg, long seed) {
@@ -97,9 +98,16 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
 
     public Config config() { return cfg; }
 
-    public INDArray parameters() { return flat.values(); }
+    /** The trained weights (mutable: handing them out makes the next prediction reload them). */
+    public INDArray parameters() {
+        samplingWeightsLoaded = false;
+        return flat.values();
+    }
 
-    public void useEma(double decay) { ema = new Ema(flat.values(), decay); }
+    public void useEma(double decay) {
+        ema = new Ema(flat.values(), decay);
+        samplingWeightsLoaded = false;
+    }
 
     /** The EMA weights when kept, else the trained ones. */
     public INDArray samplingParameters() { return ema == null ? flat.values() : ema.weights(); }
@@ -129,18 +137,18 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
 
     @Override public float[] probabilities(float[] state, double[] feature, int sequences, int length) {
         Checks.require(length == cfg.length(), "the model was trained for length %d, asked for %d", cfg.length(), length);
-        INDArray keep = flat.values().dup();
-        flat.values().assign(samplingParameters());
-        flat.push();
-        float[] p = sd.output(inputs(state, feature, condition), "probs").get("probs").data().asFloat();
-        flat.values().assign(keep);
-        return p;
+        if (!samplingWeightsLoaded) {                     // sampling calls this every step with the same weights
+            flat.push(samplingParameters());
+            samplingWeightsLoaded = true;
+        }
+        return sd.output(inputs(state, feature, condition), "probs").get("probs").data().asFloat();
     }
 
     /** One step of cross-entropy training on noisy states of the clean tokens [B·L]; returns the loss. */
     public double trainStep(float[] state, double[] feature, int[] tokens, int[] cls, double lr, double clipNorm) {
         int b = feature.length;
         flat.push();
+        samplingWeightsLoaded = false;
         Map<String, INDArray> ph = inputs(state, feature, cls);
         float[] target = new float[tokens.length * cfg.categories()];
         for (int p = 0; p < tokens.length; p++) target[p * cfg.categories() + tokens[p]] = 1;
