@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "flowmatch", mixinStandardHelpOptions = true, version = "FlowMatch4j " + org.flowmatch4j.core.FlowMatch4j.VERSION,
         description = "Flow-matching generative models for science (ND4J).",
         subcommands = {QuickstartCommand.class, ToyCommand.class, SphereCommand.class, TorusCommand.class,
-                ProteinsCommand.class, BackboneCommand.class, org.flowmatch4j.cli.seq.SeqCommand.class, BenchCommand.class})
+                ProteinsCommand.class, BackboneCommand.class, org.flowmatch4j.cli.seq.SeqCommand.class,
+                org.flowmatch4j.cli.crystal.CrystalCommand.class, BenchCommand.class})
 public final class FlowmatchCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

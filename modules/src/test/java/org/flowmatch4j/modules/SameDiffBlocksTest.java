@@ -292,4 +292,65 @@ class SameDiffBlocksTest {
             assertEquals(expected, grad.getDouble(i), 1e-5, "x = " + xs[i]);
         }
     }
+
+    /**
+     * Inputs of two crystals padded to 5 atoms (the first has 4), in the net's atom-major layout; atom order given by
+     * perm (padding last). Features are drawn per crystal-major arrays and laid out here.
+     */
+    private Map<String, INDArray> periodicInputs(int[] perm, double padValue) {
+        Nd4j.getRandom().setSeed(11);
+        int b = 2, n = 5;
+        INDArray nodes = Nd4j.rand(DataType.DOUBLE, b, n, 3), edges = Nd4j.rand(DataType.DOUBLE, b, n, n, 4);
+        nodes.get(NDArrayIndex.point(0), NDArrayIndex.point(4), NDArrayIndex.all()).assign(padValue);
+        INDArray global = Nd4j.rand(DataType.DOUBLE, b, 2);
+        double[][] mask = {{1, 1, 1, 1, 0}, {1, 1, 1, 1, 1}};
+        INDArray pn = Nd4j.zeros(DataType.DOUBLE, n * b, 3), pe = Nd4j.zeros(DataType.DOUBLE, n * n * b, 4);
+        INDArray nm = Nd4j.zeros(DataType.DOUBLE, n * b, 1), nw = Nd4j.zeros(DataType.DOUBLE, n * b, 1), pw = Nd4j.zeros(DataType.DOUBLE, n * n * b, 1);
+        for (int s = 0; s < b; s++) {
+            double count = java.util.Arrays.stream(mask[s]).sum();
+            for (int i = 0; i < n; i++) {
+                int pi = perm[i];
+                pn.getRow(i * b + s).assign(nodes.get(NDArrayIndex.point(s), NDArrayIndex.point(pi), NDArrayIndex.all()));
+                nm.putScalar(i * b + s, 0, mask[s][pi]);
+                nw.putScalar(i * b + s, 0, mask[s][pi] / count);
+                for (int j = 0; j < n; j++) {
+                    int pj = perm[j];
+                    pe.getRow((i * n + j) * b + s).assign(edges.get(NDArrayIndex.point(s), NDArrayIndex.point(pi), NDArrayIndex.point(pj), NDArrayIndex.all()));
+                    pw.putScalar((i * n + j) * b + s, 0, mask[s][pi] * mask[s][pj] / count);
+                }
+            }
+        }
+        int h = 8;
+        return Map.of("nodes", pn, "edges", pe, "global", global, "nodeMask", nm.repeat(1, h), "nodeWeight", nw.repeat(1, h),
+                "pairWeight", pw.repeat(1, h));
+    }
+
+    private PeriodicGraphNet.Outputs periodicNet() {
+        return PeriodicGraphNet.apply(sd, "pgn", sd.placeHolder("nodes", DataType.DOUBLE, -1, 3),
+                sd.placeHolder("edges", DataType.DOUBLE, -1, 4), sd.placeHolder("global", DataType.DOUBLE, -1, 2),
+                sd.placeHolder("nodeMask", DataType.DOUBLE, -1, 8), sd.placeHolder("nodeWeight", DataType.DOUBLE, -1, 8),
+                sd.placeHolder("pairWeight", DataType.DOUBLE, -1, 8), new PeriodicGraphNet.Config(5, 3, 4, 2, 8, 2, 3, 6), rnd);
+    }
+
+    @Test
+    void periodicGraphNetGradientsMatchFiniteDifferences() {
+        PeriodicGraphNet.Outputs o = periodicNet();
+        Map<String, INDArray> ph = periodicInputs(new int[] {0, 1, 2, 3, 4}, 0);
+        assertTrue(gradientsOk(sd.concat(1, o.nodes().reshape(2, -1), o.global()), ph));
+    }
+
+    /** Permuting atoms permutes per-atom outputs and keeps per-crystal ones; the padded atom changes nothing. */
+    @Test
+    void periodicGraphNetIsPermutationEquivariantAndIgnoresPadding() {
+        PeriodicGraphNet.Outputs o = periodicNet();
+        int[] perm = {2, 0, 3, 1, 4};
+        Map<String, INDArray> a = periodicInputs(new int[] {0, 1, 2, 3, 4}, 0), b = periodicInputs(perm, 0);
+        INDArray na = o.nodes().eval(a), nb = o.nodes().eval(b);
+        for (int i = 0; i < 4; i++)
+            for (int s = 0; s < 2; s++)
+                assertTrue(na.getRow(perm[i] * 2 + s).equalsWithEps(nb.getRow(i * 2 + s), 1e-10), "atom " + i + " crystal " + s);
+        assertTrue(o.global().eval(a).equalsWithEps(o.global().eval(b), 1e-10));
+        assertTrue(o.global().eval(a).equalsWithEps(o.global().eval(periodicInputs(new int[] {0, 1, 2, 3, 4}, 7.0)), 1e-10),
+                "padding must not leak");
+    }
 }

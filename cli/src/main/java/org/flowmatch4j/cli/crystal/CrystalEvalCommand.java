@@ -1,0 +1,52 @@
+package org.flowmatch4j.cli.crystal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.flowmatch4j.molecules.crystal.Crystal;
+import org.flowmatch4j.molecules.io.CifReader;
+import org.flowmatch4j.molecules.metrics.CspMetrics;
+import org.flowmatch4j.molecules.metrics.StructureMatcher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flowmatch crystal eval}. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "CSP metrics of samples against their references (row i of the table ↔ sample i): match rate and RMSE "
+                + "(StructureMatcher, CDVAE tolerances ltol 0.3, stol 0.5, angle 10° unless --strict) and structural validity.")
+public final class CrystalEvalCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Option(names = "--samples", required = true, description = "Folder written by 'crystal sample --reference'.")
+    Path samples;
+    @Option(names = "--reference", required = true, description = "The same crystal table (or folder with test.csv).")
+    Path reference;
+    @Option(names = "--strict", description = "pymatgen's default tolerances (ltol 0.2, stol 0.3, angle 5°).")
+    boolean strict;
+
+    @Override public Integer call() throws IOException {
+        List<Crystal> refs, preds = new ArrayList<>();
+        try {
+            refs = CrystalData.read(reference, "test");
+            List<String> rows = Files.readAllLines(samples.resolve("summary.csv"));
+            for (String row : rows.subList(1, rows.size())) preds.add(CifReader.readOne(samples.resolve(row.split(",")[1])));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (preds.size() > refs.size())
+            throw new CommandLine.ParameterException(spec.commandLine(), "%d samples but only %d references".formatted(preds.size(), refs.size()));
+        refs = refs.subList(0, preds.size());
+        for (int i = 0; i < preds.size(); i++)
+            if (!preds.get(i).counts().equals(refs.get(i).counts()))
+                throw new CommandLine.ParameterException(spec.commandLine(), "sample %d is %s but reference row %d is %s: samples and references are not in the same order"
+                        .formatted(i, preds.get(i).reducedFormula(), i + 1, refs.get(i).reducedFormula()));
+        CspMetrics.Result r = CspMetrics.evaluate(preds, refs, strict ? StructureMatcher.strict() : StructureMatcher.cdvae());
+        System.out.printf(Locale.ROOT, "%d predictions: match rate %.2f %% (%d), RMSE %.4f, structurally valid %.1f %% (%s tolerances)%n",
+                r.pairs(), 100 * r.matchRate(), r.matches(), r.rmse(), 100.0 * r.valid() / r.pairs(), strict ? "pymatgen default" : "CDVAE");
+        return 0;
+    }
+}

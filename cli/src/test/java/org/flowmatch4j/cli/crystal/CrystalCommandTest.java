@@ -1,0 +1,80 @@
+package org.flowmatch4j.cli.crystal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.flowmatch4j.cli.sphere.SphereCommandTest;
+import org.flowmatch4j.molecules.crystal.Crystal;
+import org.flowmatch4j.molecules.io.CifReader;
+import org.flowmatch4j.molecules.io.CifWriter;
+import org.flowmatch4j.molecules.io.CrystalCsv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The crystal commands end to end at toy size, and their answers to bad input. */
+class CrystalCommandTest {
+    static final Path PEROV = Path.of("../data/crystals/perov5");
+
+    @Test
+    void trainSampleEvalOnPerovskites(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        String[] t = SphereCommandTest.run("crystal", "train", "--data", PEROV.toString(), "--out", run.toString(), "--steps", "10",
+                "--batch", "8", "--hidden", "16", "--layers", "1");
+        assertEquals("0", t[0], t[1]);
+        assertTrue(Files.exists(run.resolve("model")));
+        String[] again = SphereCommandTest.run("crystal", "train", "--data", PEROV.toString(), "--out", run.toString(), "--steps", "10");
+        assertEquals("2", again[0], "a model is never overwritten unasked");
+        Path samples = dir.resolve("samples");
+        String[] s = SphereCommandTest.run("crystal", "sample", "--model", run.toString(), "--reference", PEROV.toString(), "--limit", "6",
+                "--steps", "4", "--out", samples.toString());
+        assertEquals("0", s[0], s[1]);
+        List<String> summary = Files.readAllLines(samples.resolve("summary.csv"));
+        assertEquals(7, summary.size());
+        List<Crystal> refs = CrystalCsv.crystals(PEROV.resolve("test.csv"));
+        for (int i = 0; i < 6; i++) {
+            Crystal c = CifReader.readOne(samples.resolve("cif").resolve("%04d.cif".formatted(i)));
+            assertEquals(refs.get(i).counts(), c.counts(), "sample " + i + " has its reference's composition");
+            assertTrue(summary.get(i + 1).contains(refs.get(i).name()));
+        }
+        String[] e = SphereCommandTest.run("crystal", "eval", "--samples", samples.toString(), "--reference", PEROV.toString());
+        assertEquals("0", e[0], e[1]);
+        assertTrue(e[1].contains("6 predictions: match rate"), e[1]);
+        Path comps = dir.resolve("comps.txt");
+        Files.writeString(comps, "# two perovskites\nSrTiO3\nBa1 Zr1 O3\n");
+        String[] c = SphereCommandTest.run("crystal", "sample", "--model", run.toString(), "--compositions", comps.toString(), "--steps", "3",
+                "--out", dir.resolve("c").toString());
+        assertEquals("0", c[0], c[1]);
+        assertEquals("SrTiO3", CifReader.readOne(dir.resolve("c/cif/0000.cif")).reducedFormula());
+        Files.writeString(comps, "SrTiO3\nSrQq3\n");
+        String[] bad = SphereCommandTest.run("crystal", "sample", "--model", run.toString(), "--compositions", comps.toString(),
+                "--out", dir.resolve("d").toString());
+        assertEquals("2", bad[0]);
+        assertTrue(bad[1].contains("line 2") && bad[1].contains("'Qq' is not an element"), bad[1]);
+        assertFalse(Files.exists(dir.resolve("d/summary.csv")), "no partial output");
+        Files.writeString(comps, "Na20Cl20\n");
+        String[] big = SphereCommandTest.run("crystal", "sample", "--model", run.toString(), "--compositions", comps.toString(),
+                "--out", dir.resolve("e").toString());
+        assertEquals("2", big[0]);
+        assertTrue(big[1].contains("40 atoms; the model takes at most 5"), big[1]);
+    }
+
+    @Test
+    void matchWritesOneRowPerPair(@TempDir Path dir) throws Exception {
+        Crystal nacl = CifReader.readOne(Path.of("../molecules/src/test/resources/cif/NaCl.cif"));
+        CifWriter.write(dir.resolve("a.cif"), nacl);
+        CifWriter.write(dir.resolve("b.cif"), nacl.withLattice(nacl.lattice().scaled(1.1)));
+        CifWriter.write(dir.resolve("c.cif"), CifReader.readOne(Path.of("../molecules/src/test/resources/cif/rutile-TiO2.cif")));
+        Files.writeString(dir.resolve("pairs.csv"), "a,b\na.cif,b.cif\na.cif,c.cif\n");
+        String[] r = SphereCommandTest.run("crystal", "match", "--pairs", dir.resolve("pairs.csv").toString());
+        assertEquals("0", r[0], r[1]);
+        assertTrue(r[1].contains("a.cif,b.cif,true,0.000000") && r[1].contains("a.cif,c.cif,false,"), r[1]);
+        Files.writeString(dir.resolve("pairs.csv"), "a,b\na.cif,missing.cif\n");
+        String[] bad = SphereCommandTest.run("crystal", "match", "--pairs", dir.resolve("pairs.csv").toString());
+        assertEquals("2", bad[0]);
+        assertTrue(bad[1].contains("missing.cif"), bad[1]);
+    }
+}

@@ -1,0 +1,160 @@
+package org.flowmatch4j.molecules.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.flowmatch4j.core.model.FlatParameters;
+import org.flowmatch4j.core.model.GradientGraph;
+import org.flowmatch4j.core.train.AdamW;
+import org.flowmatch4j.core.train.Ema;
+import org.flowmatch4j.core.train.NonFiniteException;
+import org.flowmatch4j.modules.PeriodicGraphNet;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The crystal vector field: a {@link PeriodicGraphNet} over {@link CrystalFeatures} predicting the fractional-coordinate
+ * velocity v_f [N·B, 3] (atom-major rows, made translation-free by removing its mean over atoms) and the
+ * lattice-code velocity v_ℓ [B, 6]. Training loss, with u the conditional target velocities (u_f mean-free) and m the atom mask:
+ * L = λ_f Σ mᵢ |v_f,i − u_f,i|² / (3 Σ mᵢ) + |v_ℓ − u_ℓ|² / 6, averaged over the batch (λ_f = {@value #COORD_WEIGHT}).
+ * Weights live in one flat vector with AdamW and optional EMA.
+ */
+public final class CrystalVelocityModel {
+    public static final double COORD_WEIGHT = 10;
+
+    /** Sizes: padded atoms, hidden width, message-passing layers, Fourier frequencies per axis. */
+    public record Config(int atoms, int hidden, int layers, int frequencies) {
+        public Config {
+            if (atoms < 1 || hidden < 1 || layers < 1 || frequencies < 1)
+                throw new IllegalArgumentException("crystal model sizes must be positive: " + this);
+        }
+
+        public String spec() {
+            return "cspnet:n=%d:h=%d:l=%d:k=%d".formatted(atoms, hidden, layers, frequencies);
+        }
+
+        public static Config parse(String spec) {
+            var m = java.util.regex.Pattern.compile("cspnet:n=(\\d+):h=(\\d+):l=(\\d+):k=(\\d+)").matcher(spec);
+            if (!m.matches()) throw new IllegalArgumentException("not a crystal model spec: '" + spec + "'");
+            return new Config(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4)));
+        }
+    }
+
+    /** Predicted velocities: v_f [N·B·3] (atom i of crystal b at (i·B + b)·3; mean-free over atoms) and v_ℓ [B·6]. */
+    public record Velocity(float[] coords, float[] lattice) {}
+
+    private final Config cfg;
+    private final SameDiff sd = SameDiff.create();
+    private final FlatParameters flat;
+    private final AdamW optimizer;
+    private Ema ema;
+    private boolean samplingWeightsLoaded;
+
+    public CrystalVelocityModel(Config cfg, long seed) {
+        this.cfg = cfg;
+        int n = cfg.atoms();
+        SDVariable nodes = sd.placeHolder("nodes", DataType.FLOAT, -1, CrystalFeatures.ELEMENTS);
+        SDVariable edges = sd.placeHolder("edges", DataType.FLOAT, -1, CrystalFeatures.edgeWidth(cfg.frequencies()));
+        SDVariable global = sd.placeHolder("global", DataType.FLOAT, -1, CrystalFeatures.globalWidth());
+        SDVariable maskH = sd.placeHolder("maskH", DataType.FLOAT, -1, cfg.hidden());
+        SDVariable nodeWeight = sd.placeHolder("nodeWeightH", DataType.FLOAT, -1, cfg.hidden());
+        SDVariable pairWeight = sd.placeHolder("pairWeightH", DataType.FLOAT, -1, cfg.hidden());
+        SDVariable mask = sd.placeHolder("mask3", DataType.FLOAT, -1, 3);
+        SDVariable weight3 = sd.placeHolder("nodeWeight3", DataType.FLOAT, -1, 3);
+        PeriodicGraphNet.Outputs out = PeriodicGraphNet.apply(sd, "cspnet", nodes, edges, global, maskH, nodeWeight, pairWeight,
+                new PeriodicGraphNet.Config(n, CrystalFeatures.ELEMENTS, CrystalFeatures.edgeWidth(cfg.frequencies()),
+                        CrystalFeatures.globalWidth(), cfg.hidden(), cfg.layers(), 3, 6), new SplittableRandom(seed));
+        SDVariable mean = out.nodes().mul(weight3).reshape(n, -1).sum(true, 0);             // [1, B·3]
+        SDVariable vf = out.nodes().reshape(n, -1).sub(mean).reshape(-1, 3).mul(mask).rename("vf");
+        SDVariable vl = out.global().rename("vl");
+        SDVariable uf = sd.placeHolder("uf", DataType.FLOAT, -1, 3);
+        SDVariable ul = sd.placeHolder("ul", DataType.FLOAT, -1, 6);
+        SDVariable coordLoss = vf.sub(uf).mul(mask).pow(2).sum().div(mask.sum());
+        SDVariable latticeLoss = vl.sub(ul).pow(2).mean();
+        SDVariable loss = coordLoss.mul(COORD_WEIGHT).add(latticeLoss).rename("loss");
+        sd.setLossVariables(loss);
+        flat = new FlatParameters(sd);
+        optimizer = new AdamW(flat.values().length(), DataType.FLOAT, 0.9, 0.999, 1e-8, 0);
+        GradientGraph.build(sd);
+    }
+
+    public Config config() { return cfg; }
+
+    /** The trained weights (handing them out makes the next prediction reload them). */
+    public INDArray parameters() {
+        samplingWeightsLoaded = false;
+        return flat.values();
+    }
+
+    public void useEma(double decay) {
+        ema = new Ema(flat.values(), decay);
+        samplingWeightsLoaded = false;
+    }
+
+    /** EMA weights when kept, else the trained ones. */
+    public INDArray samplingParameters() { return ema == null ? flat.values() : ema.weights(); }
+
+    private Map<String, INDArray> inputs(CrystalFeatures f) {
+        int b = f.batch(), n = cfg.atoms();
+        Map<String, INDArray> ph = new HashMap<>();
+        ph.put("nodes", Nd4j.createFromArray(f.nodes()).reshape((long) n * b, CrystalFeatures.ELEMENTS));
+        ph.put("edges", Nd4j.createFromArray(f.edges()).reshape((long) n * n * b, CrystalFeatures.edgeWidth(cfg.frequencies())));
+        ph.put("global", Nd4j.createFromArray(f.global()).reshape(b, CrystalFeatures.globalWidth()));
+        int h = cfg.hidden();
+        ph.put("maskH", repeat(f.mask(), h));
+        ph.put("nodeWeightH", repeat(f.nodeWeight(), h));
+        ph.put("pairWeightH", repeat(f.pairWeight(), h));
+        ph.put("mask3", repeat(f.mask(), 3));
+        ph.put("nodeWeight3", repeat(f.nodeWeight(), 3));
+        return ph;
+    }
+
+    /** Each value repeated along a row of the given width: [len, width]. */
+    private static INDArray repeat(float[] column, int width) {
+        float[] r = new float[column.length * width];
+        for (int i = 0; i < column.length; i++) java.util.Arrays.fill(r, i * width, (i + 1) * width, column[i]);
+        return Nd4j.createFromArray(r).reshape(column.length, width);
+    }
+
+    /** Velocities at the features' states, with the sampling weights. */
+    public Velocity predict(CrystalFeatures f) {
+        if (!samplingWeightsLoaded) {
+            flat.push(samplingParameters());
+            samplingWeightsLoaded = true;
+        }
+        Map<String, INDArray> out = sd.output(inputs(f), "vf", "vl");
+        return new Velocity(out.get("vf").data().asFloat(), out.get("vl").data().asFloat());
+    }
+
+    /**
+     * One AdamW step on the flow-matching loss.
+     *
+     * @param uf mean-free target coordinate velocities [N·B·3], atom-major (zero on padding)
+     * @param ul target lattice-code velocities [B·6]
+     * @return the loss
+     */
+    public double trainStep(CrystalFeatures f, float[] uf, float[] ul, double lr, double clipNorm) {
+        int b = f.batch();
+        flat.push();
+        samplingWeightsLoaded = false;
+        Map<String, INDArray> ph = inputs(f);
+        ph.put("uf", Nd4j.createFromArray(uf).reshape((long) cfg.atoms() * b, 3));
+        ph.put("ul", Nd4j.createFromArray(ul).reshape(b, 6));
+        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of("loss"), List.of(flat.names()));
+        INDArray grads = flat.gradients(og.getGradients());
+        double loss = og.getOutputs().get("loss").getDouble(0), norm = grads.norm2Number().doubleValue();
+        int step = (int) optimizer.stepCount() + 1;
+        if (!Double.isFinite(loss)) throw new NonFiniteException(step, "crystal flow loss", loss);
+        if (!Double.isFinite(norm)) throw new NonFiniteException(step, "crystal model gradient", norm);
+        if (clipNorm > 0 && norm > clipNorm) grads.muli(clipNorm / norm);
+        optimizer.step(flat.values(), grads, lr);
+        if (ema != null) ema.update(flat.values());
+        return loss;
+    }
+}
