@@ -15,7 +15,8 @@ import org.flowmatch4j.molecules.lattice.Mat3;
  * Reads crystals from CIF files, completing what CDK's {@code CIFReader} leaves out: every {@code data_} block, quoted
  * and text-field values, the element from {@code _atom_site_type_symbol} (charges stripped) before the label, and
  * expansion of the asymmetric unit by the symmetry operations ({@code _symmetry_equiv_pos_as_xyz} or
- * {@code _space_group_symop_operation_xyz}) into the full P1 cell, images closer than {@link #MERGE_DISTANCE} Å merged.
+ * {@code _space_group_symop_operation_xyz}) into the full P1 cell, images closer than {@link #MERGE_DISTANCE} Å merged
+ * (a P1 file's sites are kept as listed, overlapping or not: generated structures are read as they were written).
  * Element data come from CDK. Partially occupied (disordered) sites are refused with a message.
  *
  * <p>Limits for untrusted input: {@link #MAX_BYTES} per file and {@link #MAX_SITES} sites per expanded cell.
@@ -108,7 +109,7 @@ public final class CifReader {
             String label = cLabel >= 0 ? row.get(cLabel).text() : ElementTable.symbol(z);
             for (SymmetryOperation op : ops) {
                 double[] g = Mat3.wrapUnit(op.apply(f));
-                int dup = find(frac, g, lattice);
+                int dup = ops.size() == 1 ? -1 : find(frac, g, lattice);
                 if (dup >= 0) {
                     if (numbers.get(dup) != z)
                         throw new CrystalFormatException("%s, line %d: site %s (%s) falls on site %s (%s) within %.2f Å"

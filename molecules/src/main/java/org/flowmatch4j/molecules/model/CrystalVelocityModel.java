@@ -1,18 +1,13 @@
 package org.flowmatch4j.molecules.model;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.flowmatch4j.core.model.FlatParameters;
 import org.flowmatch4j.core.model.GradientGraph;
-import org.flowmatch4j.core.train.AdamW;
-import org.flowmatch4j.core.train.Ema;
-import org.flowmatch4j.core.train.NonFiniteException;
+import org.flowmatch4j.core.model.TrainableWeights;
 import org.flowmatch4j.modules.PeriodicGraphNet;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -51,10 +46,7 @@ public final class CrystalVelocityModel {
 
     private final Config cfg;
     private final SameDiff sd = SameDiff.create();
-    private final FlatParameters flat;
-    private final AdamW optimizer;
-    private Ema ema;
-    private boolean samplingWeightsLoaded;
+    private final TrainableWeights weights;
 
     public CrystalVelocityModel(Config cfg, long seed) {
         this.cfg = cfg;
@@ -79,26 +71,19 @@ public final class CrystalVelocityModel {
         SDVariable latticeLoss = vl.sub(ul).pow(2).mean();
         SDVariable loss = coordLoss.mul(COORD_WEIGHT).add(latticeLoss).rename("loss");
         sd.setLossVariables(loss);
-        flat = new FlatParameters(sd);
-        optimizer = new AdamW(flat.values().length(), DataType.FLOAT, 0.9, 0.999, 1e-8, 0);
+        weights = new TrainableWeights(sd);
         GradientGraph.build(sd);
     }
 
     public Config config() { return cfg; }
 
     /** The trained weights (handing them out makes the next prediction reload them). */
-    public INDArray parameters() {
-        samplingWeightsLoaded = false;
-        return flat.values();
-    }
+    public INDArray parameters() { return weights.parameters(); }
 
-    public void useEma(double decay) {
-        ema = new Ema(flat.values(), decay);
-        samplingWeightsLoaded = false;
-    }
+    public void useEma(double decay) { weights.useEma(decay); }
 
     /** EMA weights when kept, else the trained ones. */
-    public INDArray samplingParameters() { return ema == null ? flat.values() : ema.weights(); }
+    public INDArray samplingParameters() { return weights.samplingParameters(); }
 
     private Map<String, INDArray> inputs(CrystalFeatures f) {
         int b = f.batch(), n = cfg.atoms();
@@ -124,10 +109,7 @@ public final class CrystalVelocityModel {
 
     /** Velocities at the features' states, with the sampling weights. */
     public Velocity predict(CrystalFeatures f) {
-        if (!samplingWeightsLoaded) {
-            flat.push(samplingParameters());
-            samplingWeightsLoaded = true;
-        }
+        weights.loadSamplingWeights();
         Map<String, INDArray> out = sd.output(inputs(f), "vf", "vl");
         return new Velocity(out.get("vf").data().asFloat(), out.get("vl").data().asFloat());
     }
@@ -141,20 +123,9 @@ public final class CrystalVelocityModel {
      */
     public double trainStep(CrystalFeatures f, float[] uf, float[] ul, double lr, double clipNorm) {
         int b = f.batch();
-        flat.push();
-        samplingWeightsLoaded = false;
         Map<String, INDArray> ph = inputs(f);
         ph.put("uf", Nd4j.createFromArray(uf).reshape((long) cfg.atoms() * b, 3));
         ph.put("ul", Nd4j.createFromArray(ul).reshape(b, 6));
-        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of("loss"), List.of(flat.names()));
-        INDArray grads = flat.gradients(og.getGradients());
-        double loss = og.getOutputs().get("loss").getDouble(0), norm = grads.norm2Number().doubleValue();
-        int step = (int) optimizer.stepCount() + 1;
-        if (!Double.isFinite(loss)) throw new NonFiniteException(step, "crystal flow loss", loss);
-        if (!Double.isFinite(norm)) throw new NonFiniteException(step, "crystal model gradient", norm);
-        if (clipNorm > 0 && norm > clipNorm) grads.muli(clipNorm / norm);
-        optimizer.step(flat.values(), grads, lr);
-        if (ema != null) ema.update(flat.values());
-        return loss;
+        return weights.step(ph, "loss", lr, clipNorm, "crystal flow");
     }
 }

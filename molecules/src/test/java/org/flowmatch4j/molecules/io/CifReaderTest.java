@@ -89,6 +89,17 @@ class CifReaderTest {
     }
 
     @Test
+    void p1SitesAreKeptAsListedEvenWhenTheyOverlap() throws Exception {
+        String cif = "data_x\n_cell_length_a 3\n_cell_length_b 3\n_cell_length_c 3\n_cell_angle_alpha 90\n"
+                + "_cell_angle_beta 90\n_cell_angle_gamma 90\nloop_\n_atom_site_label\n_atom_site_fract_x\n"
+                + "_atom_site_fract_y\n_atom_site_fract_z\nFe1 0 0 0\nO1 0.001 0 0\n";
+        assertEquals(2, CifReader.parse(cif, "x.cif").get(0).size(), "a generated P1 structure is read as written");
+        String withOps = cif.replace("loop_\n_atom_site_label", "loop_\n_symmetry_equiv_pos_as_xyz\nx,y,z\n-x,-y,-z\nloop_\n_atom_site_label");
+        CrystalFormatException e = assertThrows(CrystalFormatException.class, () -> CifReader.parse(withOps, "y.cif"));
+        assertTrue(e.getMessage().contains("falls on site"), e.getMessage());
+    }
+
+    @Test
     void symmetryOperationsParse() {
         SymmetryOperation op = SymmetryOperation.parse("-y+1/2, x-y, 1/2+Z");
         assertArrayEquals(new double[] {0.5 - 0.2, 0.1 - 0.2, 0.8}, op.apply(new double[] {0.1, 0.2, 0.3}), 1e-12);

@@ -1,14 +1,10 @@
 package org.flowmatch4j.sequences.model;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.flowmatch4j.core.model.FlatParameters;
 import org.flowmatch4j.core.model.GradientGraph;
-import org.flowmatch4j.core.train.AdamW;
-import org.flowmatch4j.core.train.Ema;
-import org.flowmatch4j.core.train.NonFiniteException;
+import org.flowmatch4j.core.model.TrainableWeights;
 import org.flowmatch4j.core.util.Checks;
 import org.flowmatch4j.modules.Mlp;
 import org.flowmatch4j.modules.SequenceTransformer;
@@ -16,7 +12,6 @@ import org.flowmatch4j.modules.SinusoidalTimeEmbedding;
 import org.flowmatch4j.sequences.flow.CategoricalFlow;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -54,10 +49,7 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
 
     private final Config cfg;
     private final SameDiff sd = SameDiff.create();
-    private final FlatParameters flat;
-    private final AdamW optimizer;
-    private Ema ema;
-    private boolean samplingWeightsLoaded;                // whether the graph holds samplingParameters()
+    private final TrainableWeights weights;
     private int[] condition;                              // class per sequence used by probabilities(); null = none
 
     public CategoricalDenoiser(Config cfg, long seed) {
@@ -91,26 +83,19 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
         SDVariable flatLogits = logits.reshape(-1, cfg.categories()), flatTarget = target.reshape(-1, cfg.categories());
         sd.setLossVariables(sd.loss().softmaxCrossEntropy("loss", flatTarget, flatLogits, null,
                 org.nd4j.autodiff.loss.LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0));
-        flat = new FlatParameters(sd);
-        optimizer = new AdamW(flat.values().length(), DataType.FLOAT, 0.9, 0.999, 1e-8, 0);
+        weights = new TrainableWeights(sd);
         GradientGraph.build(sd);
     }
 
     public Config config() { return cfg; }
 
     /** The trained weights (mutable: handing them out makes the next prediction reload them). */
-    public INDArray parameters() {
-        samplingWeightsLoaded = false;
-        return flat.values();
-    }
+    public INDArray parameters() { return weights.parameters(); }
 
-    public void useEma(double decay) {
-        ema = new Ema(flat.values(), decay);
-        samplingWeightsLoaded = false;
-    }
+    public void useEma(double decay) { weights.useEma(decay); }
 
     /** The EMA weights when kept, else the trained ones. */
-    public INDArray samplingParameters() { return ema == null ? flat.values() : ema.weights(); }
+    public INDArray samplingParameters() { return weights.samplingParameters(); }
 
     /** Classes used by {@link #probabilities} for each sequence (index {@code classes} = unconditional), or null. */
     public void condition(int[] classPerSequence) { this.condition = classPerSequence; }
@@ -130,38 +115,19 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
         return ph;
     }
 
-    private static String firstNonFinite(Map<String, INDArray> grads) {
-        return grads.entrySet().stream().filter(e -> !Double.isFinite(e.getValue().sumNumber().doubleValue())).map(Map.Entry::getKey)
-                .sorted().findFirst().orElse("the sequence denoiser");
-    }
-
     @Override public float[] probabilities(float[] state, double[] feature, int sequences, int length) {
         Checks.require(length == cfg.length(), "the model was trained for length %d, asked for %d", cfg.length(), length);
-        if (!samplingWeightsLoaded) {                     // sampling calls this every step with the same weights
-            flat.push(samplingParameters());
-            samplingWeightsLoaded = true;
-        }
+        weights.loadSamplingWeights();                    // sampling calls this every step with the same weights
         return sd.output(inputs(state, feature, condition), "probs").get("probs").data().asFloat();
     }
 
     /** One step of cross-entropy training on noisy states of the clean tokens [B·L]; returns the loss. */
     public double trainStep(float[] state, double[] feature, int[] tokens, int[] cls, double lr, double clipNorm) {
         int b = feature.length;
-        flat.push();
-        samplingWeightsLoaded = false;
         Map<String, INDArray> ph = inputs(state, feature, cls);
         float[] target = new float[tokens.length * cfg.categories()];
         for (int p = 0; p < tokens.length; p++) target[p * cfg.categories() + tokens[p]] = 1;
         ph.put("target", Nd4j.createFromArray(target).reshape(b, cfg.length(), cfg.categories()));
-        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of("loss"), List.of(flat.names()));
-        INDArray grads = flat.gradients(og.getGradients());
-        double loss = og.getOutputs().get("loss").getDouble(0), norm = grads.norm2Number().doubleValue();
-        int step = (int) optimizer.stepCount() + 1;
-        if (!Double.isFinite(loss)) throw new NonFiniteException(step, "sequence denoiser loss", loss);
-        if (!Double.isFinite(norm)) throw new NonFiniteException(step, "gradient of " + firstNonFinite(og.getGradients()), norm);
-        if (clipNorm > 0 && norm > clipNorm) grads.muli(clipNorm / norm);
-        optimizer.step(flat.values(), grads, lr);
-        if (ema != null) ema.update(flat.values());
-        return loss;
+        return weights.step(ph, "loss", lr, clipNorm, "sequence denoiser");
     }
 }
