@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 /** {@code flowmatch crystal sample}. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Predict crystal structures for given compositions with a trained CSP flow; writes DIR/cif/NNNN.cif (P1) "
-                + "and DIR/summary.csv (formula, reference id, lattice, volume, structural validity).")
+                + "and DIR/summary.csv (formula, reference id, lattice, volume, structural and compositional validity).")
 public final class CrystalSampleCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -102,7 +102,7 @@ public final class CrystalSampleCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         OutputDir.mark(out);
         Files.createDirectories(out.resolve("cif"));
-        StringBuilder csv = new StringBuilder("index,file,formula,reference,a,b,c,alpha,beta,gamma,volume,min_distance,valid\n");
+        StringBuilder csv = new StringBuilder("index,file,formula,reference,a,b,c,alpha,beta,gamma,volume,min_distance,valid,composition_valid\n");
         int valid = 0;
         for (int i = 0; i < samples.size(); i++) {
             String name = String.format(Locale.ROOT, "%04d", i);
@@ -112,8 +112,9 @@ public final class CrystalSampleCommand implements Callable<Integer> {
             double dmin = CspMetrics.minimumDistance(c);
             boolean ok = CspMetrics.structurallyValid(c);
             if (ok) valid++;
-            csv.append(String.format(Locale.ROOT, "%d,cif/%s.cif,%s,%s,%.5f,%.5f,%.5f,%.3f,%.3f,%.3f,%.4f,%.4f,%b%n", i, name,
-                    c.reducedFormula(), refs.get(i), p[0], p[1], p[2], p[3], p[4], p[5], c.lattice().volume(), dmin, ok));
+            csv.append(String.format(Locale.ROOT, "%d,cif/%s.cif,%s,%s,%.5f,%.5f,%.5f,%.3f,%.3f,%.3f,%.4f,%.4f,%b,%b%n", i, name,
+                    c.reducedFormula(), refs.get(i), p[0], p[1], p[2], p[3], p[4], p[5], c.lattice().volume(), dmin, ok,
+                    org.flowmatch4j.molecules.metrics.CompositionValidity.valid(c)));
         }
         AtomicFiles.writeString(out.resolve("summary.csv"), csv.toString());
         System.out.printf(Locale.ROOT, "sampled %d crystals in %.1f s (%.1f ms each, %d steps); structurally valid %.1f %%; wrote %s/{cif/, summary.csv}%n",
