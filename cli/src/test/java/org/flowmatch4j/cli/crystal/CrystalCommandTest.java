@@ -62,6 +62,19 @@ class CrystalCommandTest {
         assertTrue(big[1].contains("40 atoms; the model takes at most 5"), big[1]);
     }
 
+    /** The shipped perov-5 model loads and predicts: 48.7 % of the 300 test rows match at these settings (README). */
+    @Test
+    void shippedModelPredictsPerovskites(@TempDir Path dir) throws Exception {
+        Path samples = dir.resolve("s");
+        String[] s = SphereCommandTest.run("crystal", "sample", "--model", "../models/crystal-perov5", "--reference", PEROV.toString(),
+                "--limit", "40", "--steps", "100", "--anneal", "10", "--seed", "2", "--out", samples.toString());
+        assertEquals("0", s[0], s[1]);
+        String[] e = SphereCommandTest.run("crystal", "eval", "--samples", samples.toString(), "--reference", PEROV.toString());
+        assertEquals("0", e[0], e[1]);
+        double rate = Double.parseDouble(e[1].replaceAll("(?s).*match rate ([0-9.]+) %.*", "$1"));
+        assertTrue(rate >= 30, e[1]);
+    }
+
     @Test
     void matchWritesOneRowPerPair(@TempDir Path dir) throws Exception {
         Crystal nacl = CifReader.readOne(Path.of("../molecules/src/test/resources/cif/NaCl.cif"));
