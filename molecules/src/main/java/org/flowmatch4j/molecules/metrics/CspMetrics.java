@@ -3,7 +3,9 @@ package org.flowmatch4j.molecules.metrics;
 import java.util.List;
 import java.util.Optional;
 import org.flowmatch4j.molecules.crystal.Crystal;
+import org.flowmatch4j.molecules.lattice.Lattice;
 import org.flowmatch4j.molecules.lattice.Mat3;
+import org.flowmatch4j.molecules.lattice.Reduction;
 
 /**
  * Crystal structure prediction metrics as CDVAE, DiffCSP and FlowMM report them: a prediction matches its reference
@@ -24,9 +26,9 @@ public final class CspMetrics {
         int matches = 0, valid = 0;
         double sum = 0;
         for (int i = 0; i < predictions.size(); i++) {
-            Optional<StructureMatcher.Match> m = structurallyValid(predictions.get(i))
-                    ? matcher.rmsDistance(predictions.get(i), references.get(i)) : Optional.empty();
-            if (structurallyValid(predictions.get(i))) valid++;
+            boolean ok = structurallyValid(predictions.get(i));
+            Optional<StructureMatcher.Match> m = ok ? matcher.rmsDistance(predictions.get(i), references.get(i)) : Optional.empty();
+            if (ok) valid++;
             per.add(m);
             if (m.isPresent()) { matches++; sum += m.get().rms(); }
         }
@@ -43,7 +45,7 @@ public final class CspMetrics {
     /** The shortest distance between two atoms, periodic images (including an atom's own) counted. */
     public static double minimumDistance(Crystal c) {
         double[][] m = c.lattice().matrix();
-        org.flowmatch4j.molecules.lattice.Lattice lll = org.flowmatch4j.molecules.lattice.Reduction.lll(c.lattice());
+        Lattice lll = Reduction.lll(c.lattice());
         double[][] toLll = Mat3.multiply(m, Mat3.inverse(lll.matrix()));
         double best = Double.MAX_VALUE;
         for (int i = 0; i < c.size(); i++)
