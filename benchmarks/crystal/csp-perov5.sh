@@ -8,7 +8,7 @@ run=${1:-runs/csp-perov5}
 steps=${2:-6000}
 ./flowmatch crystal train --data data/crystals/perov5-full/train.csv.gz --steps "$steps" --batch 128 --hidden 64 --layers 4 \
   --seed 1 --out "$run"
-./flowmatch crystal sample --model "$run" --reference data/crystals/perov5/test.csv --steps 100 --anneal 10 --seed 2 \
+./flowmatch crystal sample --model "$run" --reference data/crystals/perov5/test.csv --steps 100 --seed 2 \
   --out "$run/samples"
 ./flowmatch crystal eval --samples "$run/samples" --reference data/crystals/perov5/test.csv
 ./flowmatch crystal eval --samples "$run/samples" --reference data/crystals/perov5/test.csv --strict

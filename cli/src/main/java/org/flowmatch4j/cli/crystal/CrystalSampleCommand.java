@@ -48,7 +48,7 @@ public final class CrystalSampleCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--steps", defaultValue = "100", description = "Euler steps (default: ${DEFAULT-VALUE}).")
     int steps;
-    @Option(names = "--anneal", defaultValue = "5", description = "Anti-annealing slope s of the coordinate field, v·(1 + s·t) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--anneal", defaultValue = "10", description = "Anti-annealing slope s of the coordinate field, v·(1 + s·t) (default: ${DEFAULT-VALUE}).")
     double anneal;
     @Option(names = "--limit", description = "Use only the first N compositions.")
     Integer limit;
