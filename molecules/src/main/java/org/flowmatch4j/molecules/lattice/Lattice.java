@@ -75,6 +75,23 @@ public record Lattice(double[][] matrix) {
         return new Lattice(Mat3.transpose(Mat3.inverse(matrix)));
     }
 
+    /**
+     * The shortest Cartesian vector (d + k)·M over the 27 neighbouring images k ∈ {−1, 0, 1}³ of a fractional
+     * difference d (pass it centred, x − round(x)); with {@code skipZero} the image k = 0 is left out (an atom and its
+     * own images). Exact for reduced (LLL or Niggli) bases.
+     */
+    public double[] shortestImage(double[] d, boolean skipZero) {
+        double best = Double.MAX_VALUE;
+        double[] bestV = null;
+        for (int a = -1; a <= 1; a++) for (int b = -1; b <= 1; b++) for (int c = -1; c <= 1; c++) {
+            if (skipZero && a == 0 && b == 0 && c == 0) continue;
+            double[] v = toCartesian(new double[] {d[0] + a, d[1] + b, d[2] + c});
+            double d2 = Mat3.dot(v, v);
+            if (d2 < best) { best = d2; bestV = v; }
+        }
+        return bestV;
+    }
+
     /** This lattice scaled uniformly by s (volume × s³). */
     public Lattice scaled(double s) {
         double[][] m = new double[3][3];

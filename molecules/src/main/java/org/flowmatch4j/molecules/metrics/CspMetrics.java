@@ -52,11 +52,8 @@ public final class CspMetrics {
             for (int j = i; j < c.size(); j++) {
                 double[] d = Mat3.wrapCentered(Mat3.rowTimes(new double[] {
                     c.frac()[j][0] - c.frac()[i][0], c.frac()[j][1] - c.frac()[i][1], c.frac()[j][2] - c.frac()[i][2]}, toLll));
-                for (int a = -1; a <= 1; a++) for (int b = -1; b <= 1; b++) for (int k = -1; k <= 1; k++) {
-                    if (i == j && a == 0 && b == 0 && k == 0) continue;
-                    double[] r = lll.toCartesian(new double[] {d[0] + a, d[1] + b, d[2] + k});
-                    best = Math.min(best, Mat3.dot(r, r));
-                }
+                double[] r = lll.shortestImage(d, i == j);
+                best = Math.min(best, Mat3.dot(r, r));
             }
         return Math.sqrt(best);
     }

@@ -157,13 +157,8 @@ public record StructureMatcher(double ltol, double stol, double angleTol) {
             for (int j = 0; j < n; j++) {
                 if (z2[i] != z1[j] || !within(l2[i], l1[j], lllTol)) { cost[i * n + j] = forbidden; continue; }
                 double[] d = Mat3.wrapCentered(sub(l1[j], l2[i]));
-                double best = Double.MAX_VALUE;
-                double[] bestV = null;
-                for (int a = -1; a <= 1; a++) for (int b = -1; b <= 1; b++) for (int c = -1; c <= 1; c++) {
-                    double[] v = lll.toCartesian(new double[] {d[0] + a, d[1] + b, d[2] + c});
-                    double d2 = Mat3.dot(v, v);
-                    if (d2 < best) { best = d2; bestV = v; }
-                }
+                double[] bestV = lll.shortestImage(d, false);
+                double best = Mat3.dot(bestV, bestV);
                 cost[i * n + j] = best;
                 vec[i][j] = bestV;
             }

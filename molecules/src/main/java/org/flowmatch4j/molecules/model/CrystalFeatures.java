@@ -83,11 +83,7 @@ public record CrystalFeatures(int batch, int atoms, float[] nodes, float[] edges
 
     /** The shortest |(d + k)·M| over the 27 neighbouring images k ∈ {−1, 0, 1}³ of a centred difference d. */
     static double minimumImage(double[] d, double[][] m) {
-        double best = Double.MAX_VALUE;
-        for (int a = -1; a <= 1; a++) for (int b = -1; b <= 1; b++) for (int c = -1; c <= 1; c++) {
-            double[] r = Mat3.rowTimes(new double[] {d[0] + a, d[1] + b, d[2] + c}, m);
-            best = Math.min(best, Mat3.dot(r, r));
-        }
-        return Math.sqrt(best);
+        double[] v = new Lattice(m).shortestImage(d, false);
+        return Math.sqrt(Mat3.dot(v, v));
     }
 }
