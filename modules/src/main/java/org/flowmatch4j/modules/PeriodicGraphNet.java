@@ -4,7 +4,6 @@ import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A fully connected message-passing network over the atoms of a periodic cell (CSPNet of DiffCSP, used by FlowMM).
@@ -53,15 +52,7 @@ public final class PeriodicGraphNet {
                                 SDVariable nodeMask, SDVariable nodeWeight, SDVariable pairWeight, Config c, SplittableRandom rnd) {
         int n = c.atoms(), h = c.hidden();
         DataType type = nodes.dataType();
-        float[] si = new float[n * n * n], sj = new float[n * n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++) {
-                si[(i * n + j) * n + i] = 1;
-                sj[(i * n + j) * n + j] = 1;
-            }
-        SDVariable selectI = sd.constant(prefix + "/select_i", Nd4j.createFromArray(si).reshape(n * n, n).castTo(type));
-        SDVariable selectJ = sd.constant(prefix + "/select_j", Nd4j.createFromArray(sj).reshape(n * n, n).castTo(type));
-        SDVariable gatherT = sd.constant(prefix + "/select_i_t", Nd4j.createFromArray(si).reshape(n * n, n).transpose().dup().castTo(type));
+        PairSelection select = PairSelection.ordered(sd, prefix, n, type);
         SDVariable x = Linear.apply(sd, prefix + "/embed", nodes, c.nodeIn(), h, rnd).mul(nodeMask);
         for (int l = 0; l < c.layers(); l++) {
             String p = prefix + "/layer" + l;
@@ -72,12 +63,12 @@ public final class PeriodicGraphNet {
             SDVariable we = sd.var(p + "/msg_e/W", Init.uniform(rnd, type, fanIn, c.edgeIn(), h));
             SDVariable wg = sd.var(p + "/msg_g/W", Init.uniform(rnd, type, fanIn, c.globalIn(), h));
             SDVariable bias = sd.var(p + "/msg/b", Init.uniform(rnd, type, fanIn, 1, h));
-            SDVariable a = selectI.mmul(xn.mmul(wa).reshape(n, -1));                 // [N², B·H]
-            SDVariable b = selectJ.mmul(xn.mmul(wb).reshape(n, -1));
+            SDVariable a = select.first().mmul(xn.mmul(wa).reshape(n, -1));          // [N², B·H]
+            SDVariable b = select.second().mmul(xn.mmul(wb).reshape(n, -1));
             SDVariable g = global.mmul(wg).add(bias).reshape(1, -1);                 // [1, B·H]
             SDVariable pre = a.add(b).add(g).reshape(-1, h).add(edges.mmul(we));    // [N²·B, H]
             SDVariable msg = Mlp.silu(sd, Linear.apply(sd, p + "/msg2", Mlp.silu(sd, pre), h, h, rnd)).mul(pairWeight);
-            SDVariable agg = gatherT.mmul(msg.reshape(n * n, -1)).reshape(-1, h);    // [N·B, H]
+            SDVariable agg = select.sum(msg, h);                                     // [N·B, H]
             SDVariable upd = Linear.apply(sd, p + "/upd2",
                     Mlp.silu(sd, Linear.apply(sd, p + "/upd1", sd.concat(1, xn, agg), 2 * h, h, rnd)), h, h, rnd);
             x = x.add(upd).mul(nodeMask);

@@ -353,4 +353,64 @@ class SameDiffBlocksTest {
         assertTrue(o.global().eval(a).equalsWithEps(o.global().eval(periodicInputs(new int[] {0, 1, 2, 3, 4}, 7.0)), 1e-10),
                 "padding must not leak");
     }
+
+    /**
+     * Two graphs padded to 5 nodes (the first has 4) for {@link DenseGraphNet}: node i holds original node perm[i], the
+     * unordered pair {i, j} holds the features of original pair {perm[i], perm[j]}; padded rows get padValue.
+     */
+    private Map<String, INDArray> denseGraphInputs(int[] perm, double padValue) {
+        Nd4j.getRandom().setSeed(12);
+        int b = 2, n = 5, p = n * (n - 1) / 2, h = 8, e = 4;
+        INDArray nodes = Nd4j.rand(DataType.DOUBLE, b, n, 3), edges = Nd4j.rand(DataType.DOUBLE, b, n, n, 2), global = Nd4j.rand(DataType.DOUBLE, b, 2);
+        double[][] mask = {{1, 1, 1, 1, 0}, {1, 1, 1, 1, 1}};
+        INDArray pn = Nd4j.zeros(DataType.DOUBLE, n * b, 3), pe = Nd4j.zeros(DataType.DOUBLE, p * b, 2);
+        INDArray nm = Nd4j.zeros(DataType.DOUBLE, n * b, 1), pm = Nd4j.zeros(DataType.DOUBLE, p * b, 1);
+        for (int s = 0; s < b; s++)
+            for (int i = 0; i < n; i++) {
+                int pi = perm[i];
+                pn.getRow(i * b + s).assign(mask[s][pi] == 0 ? Nd4j.valueArrayOf(new long[] {3}, padValue) : nodes.get(NDArrayIndex.point(s), NDArrayIndex.point(pi), NDArrayIndex.all()));
+                nm.putScalar(i * b + s, 0, mask[s][pi]);
+                for (int j = i + 1; j < n; j++) {
+                    int pj = perm[j], lo = Math.min(pi, pj), hi = Math.max(pi, pj), row = DenseGraphNet.pairIndex(i, j, n) * b + s;
+                    pe.getRow(row).assign(edges.get(NDArrayIndex.point(s), NDArrayIndex.point(lo), NDArrayIndex.point(hi), NDArrayIndex.all()));
+                    pm.putScalar(row, 0, mask[s][pi] * mask[s][pj]);
+                }
+            }
+        return Map.of("nodes", pn, "edges", pe, "global", global, "nodeMask", nm.repeat(1, h), "pairMask", pm.repeat(1, e),
+                "pairWeight", pm.mul(0.25).repeat(1, e));
+    }
+
+    private DenseGraphNet.Outputs denseGraphNet() {
+        return DenseGraphNet.apply(sd, "dgn", sd.placeHolder("nodes", DataType.DOUBLE, -1, 3), sd.placeHolder("edges", DataType.DOUBLE, -1, 2),
+                sd.placeHolder("global", DataType.DOUBLE, -1, 2), sd.placeHolder("nodeMask", DataType.DOUBLE, -1, 8),
+                sd.placeHolder("pairMask", DataType.DOUBLE, -1, 4), sd.placeHolder("pairWeight", DataType.DOUBLE, -1, 4),
+                new DenseGraphNet.Config(5, 3, 2, 2, 8, 4, 2, 3, 4), rnd);
+    }
+
+    @Test
+    void denseGraphNetGradientsMatchFiniteDifferences() {
+        DenseGraphNet.Outputs o = denseGraphNet();
+        assertTrue(gradientsOk(sd.concat(0, o.nodes().reshape(-1, 1), o.edges().reshape(-1, 1)), denseGraphInputs(new int[] {0, 1, 2, 3, 4}, 0)));
+    }
+
+    /** Relabelling nodes relabels node and pair outputs; the padded node changes nothing for the real ones. */
+    @Test
+    void denseGraphNetIsPermutationEquivariantAndIgnoresPadding() {
+        DenseGraphNet.Outputs o = denseGraphNet();
+        int[] id = {0, 1, 2, 3, 4}, perm = {3, 0, 2, 4, 1};
+        Map<String, INDArray> a = denseGraphInputs(id, 0), b = denseGraphInputs(perm, 0);
+        INDArray na = o.nodes().eval(a), nb = o.nodes().eval(b), ea = o.edges().eval(a), eb = o.edges().eval(b);
+        for (int s = 0; s < 2; s++)
+            for (int i = 0; i < 5; i++) {
+                if (s == 0 && perm[i] == 4) continue;
+                assertTrue(nb.getRow(i * 2 + s).equalsWithEps(na.getRow(perm[i] * 2 + s), 1e-10), "node " + i + " graph " + s);
+                for (int j = i + 1; j < 5; j++) {
+                    if (s == 0 && perm[j] == 4) continue;
+                    assertTrue(eb.getRow(DenseGraphNet.pairIndex(i, j, 5) * 2 + s).equalsWithEps(
+                            ea.getRow(DenseGraphNet.pairIndex(perm[i], perm[j], 5) * 2 + s), 1e-10), "pair " + i + "," + j + " graph " + s);
+                }
+            }
+        INDArray padded = o.nodes().eval(denseGraphInputs(id, 9.0));
+        for (int i = 0; i < 4; i++) assertTrue(padded.getRow(i * 2).equalsWithEps(na.getRow(i * 2), 1e-10), "padding must not leak");
+    }
 }
