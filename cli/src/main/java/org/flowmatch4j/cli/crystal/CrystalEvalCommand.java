@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.flowmatch4j.molecules.crystal.Crystal;
 import org.flowmatch4j.molecules.io.CifReader;
 import org.flowmatch4j.molecules.metrics.CspMetrics;
+import org.flowmatch4j.molecules.metrics.DngMetrics;
 import org.flowmatch4j.molecules.metrics.StructureMatcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,9 @@ public final class CrystalEvalCommand implements Callable<Integer> {
     Path reference;
     @Option(names = "--strict", description = "pymatgen's default tolerances (ltol 0.2, stol 0.3, angle 5°).")
     boolean strict;
+    @Option(names = "--train", description = "De-novo samples: the training table (or folder with train.csv) for novelty; then "
+            + "validity, W1 of density and element count against --reference, uniqueness and novelty are reported.")
+    Path train;
 
     @Override public Integer call() throws IOException {
         List<Crystal> refs, preds = new ArrayList<>();
@@ -37,6 +41,21 @@ public final class CrystalEvalCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        StructureMatcher matcher = strict ? StructureMatcher.strict() : StructureMatcher.cdvae();
+        if (train != null) {
+            List<Crystal> known;
+            try {
+                known = CrystalData.read(train, "train");
+            } catch (IOException | IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            DngMetrics m = DngMetrics.evaluate(preds, refs, known, matcher);
+            System.out.printf(Locale.ROOT, "%d generated crystals: valid %.2f %% (structural %.2f %%, compositional %.2f %%), W1 density %.4f g/cm³, "
+                    + "W1 #elements %.4f, unique %.1f %%, novel %.1f %% (%s tolerances)%n", m.samples(), 100 * m.validity(),
+                    100 * m.structuralValidity(), 100 * m.compositionalValidity(), m.densityW1(), m.elementsW1(), 100 * m.uniqueness(),
+                    100 * m.novelty(), strict ? "pymatgen default" : "CDVAE");
+            return 0;
+        }
         if (preds.size() > refs.size())
             throw new CommandLine.ParameterException(spec.commandLine(), "%d samples but only %d references".formatted(preds.size(), refs.size()));
         refs = refs.subList(0, preds.size());
@@ -44,7 +63,7 @@ public final class CrystalEvalCommand implements Callable<Integer> {
             if (!preds.get(i).counts().equals(refs.get(i).counts()))
                 throw new CommandLine.ParameterException(spec.commandLine(), "sample %d is %s but reference row %d is %s: samples and references are not in the same order"
                         .formatted(i, preds.get(i).reducedFormula(), i + 1, refs.get(i).reducedFormula()));
-        CspMetrics.Result r = CspMetrics.evaluate(preds, refs, strict ? StructureMatcher.strict() : StructureMatcher.cdvae());
+        CspMetrics.Result r = CspMetrics.evaluate(preds, refs, matcher);
         System.out.printf(Locale.ROOT, "%d predictions: match rate %.2f %% (%d), RMSE %.4f, structurally valid %.1f %% (%s tolerances)%n",
                 r.pairs(), 100 * r.matchRate(), r.matches(), r.rmse(), 100.0 * r.valid() / r.pairs(), strict ? "pymatgen default" : "CDVAE");
         return 0;

@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 
 /** {@code flowmatch crystal sample}. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Predict crystal structures for given compositions with a trained CSP flow; writes DIR/cif/NNNN.cif (P1) "
-                + "and DIR/summary.csv (formula, reference id, lattice, volume, structural and compositional validity).")
+        description = "Predict crystal structures for given compositions with a trained CSP flow, or generate new crystals "
+                + "(--num) with a de-novo (dng) flow; writes DIR/cif/NNNN.cif (P1) and DIR/summary.csv (formula, reference id, lattice, volume, structural and compositional validity).")
 public final class CrystalSampleCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -40,6 +40,8 @@ public final class CrystalSampleCommand implements Callable<Integer> {
         Path compositions;
         @Option(names = "--reference", description = "Crystal table (or folder with test.csv): one prediction per row, for 'crystal eval'.")
         Path reference;
+        @Option(names = "--num", description = "Number of crystals to generate with a de-novo (dng) model.")
+        Integer num;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -64,7 +66,9 @@ public final class CrystalSampleCommand implements Callable<Integer> {
         List<int[]> comps = new ArrayList<>();
         List<String> refs = new ArrayList<>();
         try {
-            if (source.reference != null) {
+            if (source.num != null) {
+                if (source.num < 1) throw new IOException("--num must be positive, got " + source.num);
+            } else if (source.reference != null) {
                 for (Crystal c : CrystalData.read(source.reference, "test")) { comps.add(c.numbers()); refs.add(c.name()); }
             } else {
                 int line = 0;
@@ -84,7 +88,7 @@ public final class CrystalSampleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (limit != null && comps.size() > limit) { comps = comps.subList(0, limit); refs = refs.subList(0, limit); }
-        if (comps.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "no compositions given");
+        if (comps.isEmpty() && source.num == null) throw new CommandLine.ParameterException(spec.commandLine(), "no compositions given");
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Path file = Files.isDirectory(model) ? model.resolve("model") : model;
         CspFlow flow;
@@ -93,12 +97,18 @@ public final class CrystalSampleCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        boolean dng = flow.model().config().types();
+        if (dng != (source.num != null))
+            throw new CommandLine.ParameterException(spec.commandLine(), dng ? "this is a de-novo (dng) model: use --num N"
+                    : "this is a structure-prediction (csp) model: give --compositions or --reference");
         int maxAtoms = flow.model().config().atoms();
         for (int i = 0; i < comps.size(); i++)
             if (comps.get(i).length > maxAtoms)
                 throw new CommandLine.ParameterException(spec.commandLine(), "composition %d has %d atoms; the model takes at most %d".formatted(i + 1, comps.get(i).length, maxAtoms));
         long t0 = System.nanoTime();
-        List<Crystal> samples = flow.sample(comps, steps, anneal, batch, new Rng(common.seed));
+        List<Crystal> samples = dng ? flow.generate(source.num, steps, anneal, batch, new Rng(common.seed))
+                : flow.sample(comps, steps, anneal, batch, new Rng(common.seed));
+        if (dng) refs = java.util.Collections.nCopies(samples.size(), "");
         double seconds = (System.nanoTime() - t0) / 1e9;
         OutputDir.mark(out);
         Files.createDirectories(out.resolve("cif"));

@@ -28,14 +28,15 @@ import picocli.CommandLine.Option;
 
 /** {@code flowmatch crystal train}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a crystal structure prediction (CSP) flow: fractional coordinates on the torus, lattice parameters "
-                + "with a data-fitted Gaussian base, CSPNet-style periodic message passing. Crystals are Niggli-reduced first.")
+        description = "Train a crystal flow: fractional coordinates on the torus, lattice parameters with a data-fitted Gaussian "
+                + "base, CSPNet-style periodic message passing; --task csp predicts structures for given compositions, --task dng "
+                + "also generates the elements (masked discrete flow). Crystals are Niggli-reduced first.")
 public final class CrystalTrainCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--data", required = true, description = "CDVAE-style CSV (.csv or .csv.gz, 'cif' column) or a folder with train.csv(.gz).")
     Path data;
-    @Option(names = "--task", defaultValue = "csp", description = "csp (composition given). (default: ${DEFAULT-VALUE})")
+    @Option(names = "--task", defaultValue = "csp", description = "csp (composition given) or dng (de-novo: elements generated too) (default: ${DEFAULT-VALUE}).")
     String task;
     @Option(names = "--out", required = true, description = "Run directory.")
     Path out;
@@ -56,8 +57,9 @@ public final class CrystalTrainCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         OutputDir.refuseOverwrite(spec, out.resolve("model"), overwrite, "a model");
-        if (!task.equals("csp"))
-            throw new CommandLine.ParameterException(spec.commandLine(), "--task must be csp (de-novo generation is not built yet), got '" + task + "'");
+        if (!task.equals("csp") && !task.equals("dng"))
+            throw new CommandLine.ParameterException(spec.commandLine(), "--task must be csp or dng, got '" + task + "'");
+        boolean dng = task.equals("dng");
         if (steps < 1 || batch < 1 || lr <= 0 || hidden < 1 || layers < 1 || frequencies < 1)
             throw new CommandLine.ParameterException(spec.commandLine(), "need positive --steps, --batch, --lr, --hidden, --layers, --frequencies");
         List<Crystal> train;
@@ -68,16 +70,16 @@ public final class CrystalTrainCommand implements Callable<Integer> {
         }
         int atoms = train.stream().mapToInt(Crystal::size).max().orElse(1);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        CrystalVelocityModel.Config cfg = new CrystalVelocityModel.Config(atoms, hidden, layers, frequencies);
+        CrystalVelocityModel.Config cfg = new CrystalVelocityModel.Config(atoms, hidden, layers, frequencies, dng);
         CrystalVelocityModel model = new CrystalVelocityModel(cfg, common.seed);
         model.useEma(0.999);
-        CspFlow flow = new CspFlow(LatticeCoding.fit(train), model);
+        CspFlow flow = new CspFlow(LatticeCoding.fit(train), model, dng ? CspFlow.atomCounts(train) : null);
         OutputDir.mark(out);
         long t0 = System.nanoTime();
         int every = Math.max(1, steps / 20);
         double[] window = new double[every];
         StringBuilder csv = new StringBuilder("step,loss\n");
-        System.err.printf(Locale.ROOT, "training CSP flow on %d crystals (up to %d atoms), network %s%n", train.size(), atoms, cfg.spec());
+        System.err.printf(Locale.ROOT, "training " + task.toUpperCase(Locale.ROOT) + " flow on %d crystals (up to %d atoms), network %s%n", train.size(), atoms, cfg.spec());
         flow.train(train, new CspFlow.Options(steps, batch, lr, LrSchedule.warmupCosine(Math.min(200, steps / 10), 0.05), 1.0),
                 new Rng(common.seed), (s, loss) -> {
                     csv.append(s).append(',').append((float) loss).append('\n');
@@ -90,11 +92,11 @@ public final class CrystalTrainCommand implements Callable<Integer> {
         meta.put("task", task);
         meta.put("seed", Long.toString(common.seed));
         meta.put("training_crystals", Integer.toString(train.size()));
-        meta.put("command", String.format(Locale.ROOT, "crystal train --data %s --steps %d --batch %d --lr %s --hidden %d --layers %d --frequencies %d --seed %d",
-                data, steps, batch, lr, hidden, layers, frequencies, common.seed));
+        meta.put("command", String.format(Locale.ROOT, "crystal train --data %s --task %s --steps %d --batch %d --lr %s --hidden %d --layers %d --frequencies %d --seed %d",
+                data, task, steps, batch, lr, hidden, layers, frequencies, common.seed));
         AtomicFiles.writeString(out.resolve("losses.csv"), csv.toString());
         CspModelFile.save(out.resolve("model"), flow, steps, meta);
-        System.out.printf(Locale.ROOT, "trained CSP flow on %d crystals in %.0f s; wrote %s/{model, losses.csv}%n",
+        System.out.printf(Locale.ROOT, "trained " + task.toUpperCase(Locale.ROOT) + " flow on %d crystals in %.0f s; wrote %s/{model, losses.csv}%n",
                 train.size(), (System.nanoTime() - t0) / 1e9, out);
         return 0;
     }

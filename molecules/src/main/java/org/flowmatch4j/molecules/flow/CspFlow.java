@@ -39,11 +39,34 @@ public final class CspFlow {
 
     private final LatticeCoding coding;
     private final CrystalVelocityModel model;
+    private final double[] sizes;
 
     public CspFlow(LatticeCoding coding, CrystalVelocityModel model) {
+        this(coding, model, null);
+    }
+
+    /**
+     * @param sizes for a de-novo model ({@link CrystalVelocityModel.Config#types}): the training histogram of atom
+     *              counts, p(n) at index n, from which generated crystals take their size; null for CSP
+     */
+    public CspFlow(LatticeCoding coding, CrystalVelocityModel model, double[] sizes) {
+        if (model.config().types() && (sizes == null || sizes.length < 2 || sizes.length > model.config().atoms() + 1))
+            throw new IllegalArgumentException("a de-novo crystal flow needs the atom-count histogram (up to " + model.config().atoms() + " atoms)");
         this.coding = coding;
         this.model = model;
+        this.sizes = sizes == null ? null : sizes.clone();
     }
+
+    /** The histogram of atom counts p(n) of a training set, index n = 0…max. */
+    public static double[] atomCounts(List<Crystal> data) {
+        int max = data.stream().mapToInt(Crystal::size).max().orElse(0);
+        double[] p = new double[max + 1];
+        for (Crystal c : data) p[c.size()] += 1.0 / data.size();
+        return p;
+    }
+
+    /** The atom-count histogram of a de-novo flow, null for CSP. */
+    public double[] sizes() { return sizes == null ? null : sizes.clone(); }
 
     public LatticeCoding coding() { return coding; }
 
@@ -69,11 +92,20 @@ public final class CspFlow {
         Lattice[] lattices = new Lattice[batch];
         double[] t = new double[batch];
         float[] uf = new float[batch * n * 3], ul = new float[batch * 6];
+        boolean types = model.config().types();
+        int[] typeRows = types ? new int[batch * n] : null;
         for (int s = 0; s < batch; s++) {
             Crystal c = data.get(rng.nextInt(data.size()));
             int atoms = c.size();
             t[s] = rng.uniform();
             numbers[s] = c.numbers();
+            if (types) {
+                numbers[s] = new int[atoms];
+                for (int i = 0; i < atoms; i++) {
+                    numbers[s][i] = rng.uniform() < t[s] ? c.numbers()[i] : 0;   // masked discrete path, κ_t = t
+                    typeRows[i * batch + s] = c.numbers()[i];
+                }
+            }
             frac[s] = new double[atoms][];
             double[][] u = new double[atoms][];
             double[] mean = new double[3];
@@ -94,8 +126,8 @@ public final class CspFlow {
             }
             lattices[s] = coding.decode(codes[s], atoms);
         }
-        CrystalFeatures f = CrystalFeatures.of(n, model.config().frequencies(), numbers, frac, codes, lattices, t);
-        return model.trainStep(f, uf, ul, lr, clipNorm);
+        CrystalFeatures f = CrystalFeatures.of(n, model.config().frequencies(), numbers, frac, codes, lattices, t, types);
+        return model.trainStep(f, uf, ul, typeRows, lr, clipNorm);
     }
 
     /** Uniform noise atoms, reordered so noise atom i goes to data atom i along the cheapest same-element pairing. */
@@ -136,9 +168,27 @@ public final class CspFlow {
         return out;
     }
 
+    /**
+     * De-novo crystals: sizes from the training histogram, every element masked at t = 0 and unmasked along the
+     * masked discrete flow (an atom still masked at time t draws its element from p̂ with probability h/(1 − t),
+     * all remaining ones on the last step) while coordinates and lattice follow their flows.
+     */
+    public List<Crystal> generate(int count, int steps, double anneal, int batch, Rng rng) {
+        if (!model.config().types()) throw new IllegalStateException("this is a structure-prediction (CSP) model; it needs compositions");
+        List<int[]> masked = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double u = rng.uniform(), acc = 0;
+            int size = sizes.length - 1;
+            for (int k = 1; k < sizes.length; k++) if (u < (acc += sizes[k])) { size = k; break; }
+            masked.add(new int[size]);
+        }
+        return sample(masked, steps, anneal, batch, rng);
+    }
+
     private List<Crystal> sampleBatch(List<int[]> comps, int steps, double anneal, Rng rng) {
-        int b = comps.size(), n = model.config().atoms();
-        int[][] numbers = comps.toArray(int[][]::new);
+        int b = comps.size(), n = model.config().atoms(), elements = CrystalFeatures.ELEMENTS;
+        boolean types = model.config().types();
+        int[][] numbers = comps.stream().map(int[]::clone).toArray(int[][]::new);
         double[][][] frac = new double[b][][];
         double[][] codes = new double[b][6];
         Lattice[] lattices = new Lattice[b];
@@ -153,18 +203,30 @@ public final class CspFlow {
             double[] t = new double[b];
             java.util.Arrays.fill(t, time);
             for (int s = 0; s < b; s++) lattices[s] = coding.decode(codes[s], numbers[s].length);
-            CrystalVelocityModel.Velocity v = model.predict(CrystalFeatures.of(n, model.config().frequencies(), numbers, frac, codes, lattices, t));
+            CrystalVelocityModel.Velocity v = model.predict(CrystalFeatures.of(n, model.config().frequencies(), numbers, frac, codes, lattices, t, types));
+            double jump = dt / (1 - time);
             double scale = dt * (1 + anneal * time);
             for (int s = 0; s < b; s++) {
                 for (int i = 0; i < numbers[s].length; i++)
                     for (int k = 0; k < 3; k++) frac[s][i][k] += scale * v.coords()[(i * b + s) * 3 + k];
                 for (int i = 0; i < numbers[s].length; i++) frac[s][i] = Mat3.wrapUnit(frac[s][i]);
-                for (int k = 0; k < 6; k++) codes[s][k] += dt * v.lattice()[s * 6 + k];
+                for (int q = 0; q < 6; q++) codes[s][q] += dt * v.lattice()[s * 6 + q];
+                if (types)
+                    for (int i = 0; i < numbers[s].length; i++)
+                        if (numbers[s][i] == 0 && (step + 1 == steps || rng.uniform() < jump)) numbers[s][i] = 1 + draw(v.types(), (i * b + s) * elements, elements, rng);
             }
         }
         List<Crystal> out = new ArrayList<>();
         for (int s = 0; s < b; s++)
             out.add(Crystal.wrapped("sample", coding.decode(codes[s], numbers[s].length), frac[s], numbers[s]));
         return out;
+    }
+
+    private static int draw(float[] p, int offset, int k, Rng rng) {
+        double total = 0, acc = 0;
+        for (int j = 0; j < k; j++) total += p[offset + j];
+        double u = rng.uniform() * total;
+        for (int j = 0; j < k; j++) if (u < (acc += p[offset + j])) return j;
+        return k - 1;
     }
 }

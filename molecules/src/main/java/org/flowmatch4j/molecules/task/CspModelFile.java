@@ -14,8 +14,8 @@ import org.flowmatch4j.molecules.flow.LatticeCoding;
 import org.flowmatch4j.molecules.model.CrystalVelocityModel;
 
 /**
- * A trained crystal flow on disk: a checkpoint with the network spec, the lattice coding (μ, σ) and the sampling
- * (EMA) weights, plus whatever provenance the caller adds (command, seed, data fingerprint).
+ * A trained crystal flow on disk: a checkpoint with the network spec, the lattice coding (μ, σ), for de-novo models
+ * the atom-count histogram, and the sampling (EMA) weights, plus whatever provenance the caller adds (command, seed, data fingerprint).
  */
 public final class CspModelFile {
     private CspModelFile() {}
@@ -26,6 +26,7 @@ public final class CspModelFile {
         meta.put("network", flow.model().config().spec());
         meta.put("lattice_mean", join(flow.coding().mean()));
         meta.put("lattice_std", join(flow.coding().std()));
+        if (flow.sizes() != null) meta.put("atom_counts", join(flow.sizes()));
         new Checkpoint(meta, steps, new byte[0], Map.of("params", flow.model().samplingParameters())).save(file);
     }
 
@@ -37,9 +38,11 @@ public final class CspModelFile {
             throw new CheckpointException(file + ": not a crystal model (kind '" + m.get("kind") + "')");
         CrystalVelocityModel model;
         LatticeCoding coding;
+        double[] sizes;
         try {
             model = new CrystalVelocityModel(CrystalVelocityModel.Config.parse(m.get("network")), 0);
             coding = new LatticeCoding(parse(m.get("lattice_mean")), parse(m.get("lattice_std")));
+            sizes = m.containsKey("atom_counts") ? parse(m.get("atom_counts")) : null;
         } catch (RuntimeException e) {
             throw new CheckpointException(file + ": bad crystal model metadata: " + e.getMessage());
         }
@@ -48,7 +51,11 @@ public final class CspModelFile {
             throw new CheckpointException("%s: %d weights, the network %s has %d".formatted(file, params.length(),
                     model.config().spec(), model.parameters().length()));
         model.parameters().assign(params.reshape(model.parameters().shape()));
-        return new CspFlow(coding, model);
+        try {
+            return new CspFlow(coding, model, sizes);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(file + ": " + e.getMessage());
+        }
     }
 
     /** The metadata alone. */
