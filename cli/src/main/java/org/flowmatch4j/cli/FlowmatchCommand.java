@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Flow-matching generative models for science (ND4J).",
         subcommands = {QuickstartCommand.class, ToyCommand.class, SphereCommand.class, TorusCommand.class,
                 ProteinsCommand.class, BackboneCommand.class, org.flowmatch4j.cli.seq.SeqCommand.class,
-                org.flowmatch4j.cli.crystal.CrystalCommand.class, BenchCommand.class})
+                org.flowmatch4j.cli.crystal.CrystalCommand.class, org.flowmatch4j.cli.molecule.MoleculeCommand.class, BenchCommand.class})
 public final class FlowmatchCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
