@@ -32,7 +32,9 @@ public final class Main {
                 return 2;
             }
             c.getErr().println("flowmatch: error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            if (parsed.hasMatchedOption("--verbose")) ex.printStackTrace(c.getErr());
+            boolean verbose = false;
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) verbose |= p.hasMatchedOption("--verbose");
+            if (verbose) ex.printStackTrace(c.getErr());
             return 1;
         });
         return cl;

@@ -27,6 +27,8 @@ public final class Wasserstein {
     /** W1 of two one-dimensional samples (equal weights within each), in O((m + n) log(m + n)). */
     public static double w1(double[] a, double[] b) {
         Checks.require(a.length > 0 && b.length > 0, "W1 needs two non-empty samples, got %d and %d values", a.length, b.length);
+        for (double v : a) Checks.require(Double.isFinite(v), "W1 needs finite values, got %s", v);
+        for (double v : b) Checks.require(Double.isFinite(v), "W1 needs finite values, got %s", v);
         double[] x = a.clone(), y = b.clone();
         java.util.Arrays.sort(x);
         java.util.Arrays.sort(y);

@@ -57,5 +57,6 @@ class MetricsTest {
         assertEquals(w, Wasserstein.w1(b, a), 1e-12);
         double[] shifted = java.util.Arrays.stream(a).map(x -> x + 0.7).toArray();
         assertEquals(0.7, Wasserstein.w1(a, shifted), 1e-9);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Wasserstein.w1(new double[] {0, Double.NaN}, new double[] {1}));
     }
 }

@@ -33,11 +33,11 @@ public record DngMetrics(int samples, double structuralValidity, double composit
             if (k) composition++;
             if (s && k) {
                 both++;
-                density.add(c.density());
+                if (Double.isFinite(c.density())) density.add(c.density());   // CDK has no mass for a few heavy elements
                 elements.add((double) c.counts().size());
             }
         }
-        double[] refDensity = reference.stream().mapToDouble(Crystal::density).toArray();
+        double[] refDensity = reference.stream().mapToDouble(Crystal::density).filter(Double::isFinite).toArray();
         double[] refElements = reference.stream().mapToDouble(c -> c.counts().size()).toArray();
         double dW = density.isEmpty() ? Double.NaN : Wasserstein.w1(density.stream().mapToDouble(d -> d).toArray(), refDensity);
         double eW = elements.isEmpty() ? Double.NaN : Wasserstein.w1(elements.stream().mapToDouble(d -> d).toArray(), refElements);

@@ -115,7 +115,7 @@ public final class MoleculeFiles {
             StructureDiagramGenerator sdg = new StructureDiagramGenerator();
             for (int i = 0; i < molecules.size(); i++) {
                 IAtomContainer mol = molecules.get(i).clone();
-                sdg.generateCoordinates(mol);
+                layout(sdg, mol);
                 mol.setTitle(names.get(i));
                 if (smiles != null) mol.setProperty("SMILES", smiles.get(i));
                 sdf.write(mol);
@@ -124,6 +124,22 @@ public final class MoleculeFiles {
             throw new IOException("cannot write SDF " + file + ": " + e.getMessage(), e);
         }
         AtomicFiles.writeString(file, w.toString());
+    }
+
+    /**
+     * CDK's 2-D layout; where it fails (its ring placer throws on some bridged ring systems that generated molecules
+     * contain) the atoms go evenly on a circle and the record says so in a {@code <LAYOUT>} field.
+     */
+    static void layout(StructureDiagramGenerator sdg, IAtomContainer mol) {
+        try {
+            sdg.generateCoordinates(mol);
+        } catch (CDKException | RuntimeException e) {
+            int n = mol.getAtomCount();
+            double r = Math.max(1.5, 1.5 * n / (2 * Math.PI));
+            for (int i = 0; i < n; i++)
+                mol.getAtom(i).setPoint2d(new javax.vecmath.Point2d(r * Math.cos(2 * Math.PI * i / n), r * Math.sin(2 * Math.PI * i / n)));
+            mol.setProperty("LAYOUT", "circle (CDK layout failed: " + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** Plain (non-canonical) SMILES of a molecule, Kekulé form as stored. */

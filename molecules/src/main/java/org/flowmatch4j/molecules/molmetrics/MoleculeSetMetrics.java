@@ -28,7 +28,14 @@ public record MoleculeSetMetrics(int samples, int valid, int validConnected, int
     /** Canonical SMILES of each valid graph, null for invalid ones. */
     public static String[] canonical(List<MolecularGraph> graphs) {
         String[] out = new String[graphs.size()];
-        for (int i = 0; i < out.length; i++) if (MoleculeValidity.valid(graphs.get(i))) out[i] = CdkGraphs.canonicalSmiles(graphs.get(i));
+        for (int i = 0; i < out.length; i++) {
+            if (!MoleculeValidity.valid(graphs.get(i))) continue;
+            try {
+                out[i] = CdkGraphs.canonicalSmiles(graphs.get(i));
+            } catch (RuntimeException e) {
+                out[i] = null;   // CDK cannot write it: counted as invalid
+            }
+        }
         return out;
     }
 

@@ -36,7 +36,7 @@ public final class MoleculeValidity {
             for (int i = 0; i < types.length; i++)
                 if (types[i] == null || "X".equals(types[i].getAtomTypeName()))
                     return Optional.of("atom %d (%s): CDK finds no atom type".formatted(i + 1, g.atoms().get(i)));
-        } catch (CDKException e) {
+        } catch (CDKException | RuntimeException e) {
             return Optional.of("CDK atom typing failed: " + e.getMessage());
         }
         return Optional.empty();
