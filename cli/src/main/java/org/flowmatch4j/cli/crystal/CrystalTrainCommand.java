@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowmatch4j.cli.CommonOptions;
 import org.flowmatch4j.cli.OutputDir;
+import org.flowmatch4j.cli.TrainingProgress;
 import org.flowmatch4j.core.FlowMatch4j;
 import org.flowmatch4j.core.train.LrSchedule;
 import org.flowmatch4j.core.util.AtomicFiles;
@@ -75,18 +76,10 @@ public final class CrystalTrainCommand implements Callable<Integer> {
         model.useEma(0.999);
         CspFlow flow = new CspFlow(LatticeCoding.fit(train), model, dng ? CspFlow.atomCounts(train) : null);
         OutputDir.mark(out);
-        long t0 = System.nanoTime();
-        int every = Math.max(1, steps / 20);
-        double[] window = new double[every];
-        StringBuilder csv = new StringBuilder("step,loss\n");
+        TrainingProgress progress = new TrainingProgress(steps);
         System.err.printf(Locale.ROOT, "training " + task.toUpperCase(Locale.ROOT) + " flow on %d crystals (up to %d atoms), network %s%n", train.size(), atoms, cfg.spec());
         flow.train(train, new CspFlow.Options(steps, batch, lr, LrSchedule.warmupCosine(Math.min(200, steps / 10), 0.05), 1.0),
-                new Rng(common.seed), (s, loss) -> {
-                    csv.append(s).append(',').append((float) loss).append('\n');
-                    window[(s - 1) % every] = loss;
-                    if (s % every == 0) System.err.printf(Locale.ROOT, "step %d/%d  loss %.4f  %.0f s%n", s, steps,
-                            java.util.Arrays.stream(window).average().orElse(0), (System.nanoTime() - t0) / 1e9);
-                });
+                new Rng(common.seed), progress::step);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("library", "FlowMatch4j " + FlowMatch4j.VERSION);
         meta.put("task", task);
@@ -94,10 +87,10 @@ public final class CrystalTrainCommand implements Callable<Integer> {
         meta.put("training_crystals", Integer.toString(train.size()));
         meta.put("command", String.format(Locale.ROOT, "crystal train --data %s --task %s --steps %d --batch %d --lr %s --hidden %d --layers %d --frequencies %d --seed %d",
                 data, task, steps, batch, lr, hidden, layers, frequencies, common.seed));
-        AtomicFiles.writeString(out.resolve("losses.csv"), csv.toString());
+        AtomicFiles.writeString(out.resolve("losses.csv"), progress.csv());
         CspModelFile.save(out.resolve("model"), flow, steps, meta);
         System.out.printf(Locale.ROOT, "trained " + task.toUpperCase(Locale.ROOT) + " flow on %d crystals in %.0f s; wrote %s/{model, losses.csv}%n",
-                train.size(), (System.nanoTime() - t0) / 1e9, out);
+                train.size(), progress.seconds(), out);
         return 0;
     }
 }

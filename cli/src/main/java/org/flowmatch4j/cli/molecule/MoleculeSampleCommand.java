@@ -44,6 +44,8 @@ public final class MoleculeSampleCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--steps", defaultValue = "100", description = "Euler steps of the discrete flow (default: ${DEFAULT-VALUE}).")
     int steps;
+    @Option(names = "--time-power", defaultValue = "2", description = "Time grid t_k = 1 − (1 − k/K)^γ; γ > 1 puts more steps near t = 1 (default: ${DEFAULT-VALUE}).")
+    double timePower;
     @Option(names = "--batch", defaultValue = "128", description = "Graphs integrated together (default: ${DEFAULT-VALUE}).")
     int batch;
     @Option(names = "--correct", description = "Apply valence correction (lower over-valent bonds) before writing; both validities are reported either way.")
@@ -55,7 +57,8 @@ public final class MoleculeSampleCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         OutputDir.refuseOverwrite(spec, out.resolve("summary.csv"), overwrite, "samples");
-        if (num < 1 || steps < 1 || batch < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need positive --num, --steps, --batch");
+        if (num < 1 || steps < 1 || batch < 1 || !(timePower > 0))
+            throw new CommandLine.ParameterException(spec.commandLine(), "need positive --num, --steps, --batch, --time-power");
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         GraphFlow flow;
         Set<String> known;
@@ -66,7 +69,7 @@ public final class MoleculeSampleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         long t0 = System.nanoTime();
-        List<MolecularGraph> raw = flow.sample(num, steps, batch, new Rng(common.seed));
+        List<MolecularGraph> raw = flow.sample(num, steps, timePower, batch, new Rng(common.seed));
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<MolecularGraph> corrected = raw.stream().map(ValenceCorrection::apply).toList();
         List<MolecularGraph> kept = correct ? corrected : raw;

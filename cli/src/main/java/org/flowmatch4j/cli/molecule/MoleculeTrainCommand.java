@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowmatch4j.cli.CommonOptions;
 import org.flowmatch4j.cli.OutputDir;
+import org.flowmatch4j.cli.TrainingProgress;
 import org.flowmatch4j.core.FlowMatch4j;
 import org.flowmatch4j.core.train.LrSchedule;
 import org.flowmatch4j.core.util.AtomicFiles;
@@ -70,29 +71,21 @@ public final class MoleculeTrainCommand implements Callable<Integer> {
         GraphFlow flow = new GraphFlow(vocab, model);
         List<GraphFlow.Encoded> encoded = graphs.stream().map(flow::encode).toList();
         OutputDir.mark(out);
-        long t0 = System.nanoTime();
-        int every = Math.max(1, steps / 20);
-        double[] window = new double[every];
-        StringBuilder csv = new StringBuilder("step,loss\n");
+        TrainingProgress progress = new TrainingProgress(steps);
         System.err.printf(Locale.ROOT, "training graph flow on %d molecules (up to %d heavy atoms, tokens %s), network %s%n",
                 graphs.size(), vocab.maxAtoms(), vocab.tokens(), cfg.spec());
         flow.train(encoded, new GraphFlow.Options(steps, batch, lr, LrSchedule.warmupCosine(Math.min(200, steps / 10), 0.05), 1.0),
-                new Rng(common.seed), (s, loss) -> {
-                    csv.append(s).append(',').append((float) loss).append('\n');
-                    window[(s - 1) % every] = loss;
-                    if (s % every == 0) System.err.printf(Locale.ROOT, "step %d/%d  loss %.4f  %.0f s%n", s, steps,
-                            java.util.Arrays.stream(window).average().orElse(0), (System.nanoTime() - t0) / 1e9);
-                });
+                new Rng(common.seed), progress::step);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("library", "FlowMatch4j " + FlowMatch4j.VERSION);
         meta.put("seed", Long.toString(common.seed));
         meta.put("training_molecules", Integer.toString(graphs.size()));
         meta.put("command", String.format(Locale.ROOT, "molecule train --data %s --steps %d --batch %d --lr %s --hidden %d --pair-hidden %d --layers %d --seed %d",
                 data, steps, batch, lr, hidden, pairHidden, layers, common.seed));
-        AtomicFiles.writeString(out.resolve("losses.csv"), csv.toString());
+        AtomicFiles.writeString(out.resolve("losses.csv"), progress.csv());
         GraphModelFile.save(out.resolve("model"), flow, steps, meta);
         System.out.printf(Locale.ROOT, "trained graph flow on %d molecules in %.0f s; wrote %s/{model, losses.csv}%n",
-                graphs.size(), (System.nanoTime() - t0) / 1e9, out);
+                graphs.size(), progress.seconds(), out);
         return 0;
     }
 }

@@ -43,14 +43,14 @@ class MoleculeCommandTest {
         assertTrue(e[1].contains(rawLine.substring(rawLine.indexOf("8 samples"))), "eval of samples.smi reproduces sample's numbers:\n" + s[1] + "\n" + e[1]);
     }
 
-    /** The shipped MOSES model loads and generates: 52.5 % of 1000 samples are valid (README); 64 here, ≥ 30 %. */
+    /** The shipped MOSES model loads and generates: 65.6 % of 1000 samples are valid (README); 64 here, ≥ 40 %. */
     @Test
     void shippedModelGeneratesMolecules(@TempDir Path dir) throws Exception {
         String[] s = SphereCommandTest.run("molecule", "sample", "--model", "../models/molecule-moses", "--num", "64", "--seed", "3",
                 "--out", dir.resolve("s").toString());
         assertEquals("0", s[0], s[1]);
         double validity = Double.parseDouble(s[1].replaceAll("(?s).*raw samples: 64 samples, validity ([0-9.]+) %.*", "$1"));
-        assertTrue(validity >= 30, s[1]);
+        assertTrue(validity >= 40, s[1]);
     }
 
     @Test

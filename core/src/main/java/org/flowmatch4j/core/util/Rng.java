@@ -33,6 +33,27 @@ public final class Rng {
     /** Uniform int in [0, bound). */
     public int nextInt(int bound) { return source.nextInt(bound); }
 
+    /**
+     * An index j ∈ [0, k) drawn with probability p[offset + j] / Σ p (non-negative weights, not necessarily
+     * normalised), by one uniform u: the first j with u·Σp &lt; p₀ + … + p_j (k − 1 if rounding leaves none).
+     */
+    public int categorical(float[] p, int offset, int k) {
+        double total = 0, acc = 0;
+        for (int j = 0; j < k; j++) total += p[offset + j];
+        double u = uniform() * total;
+        for (int j = 0; j < k; j++) if (u < (acc += p[offset + j])) return j;
+        return k - 1;
+    }
+
+    /** As {@link #categorical(float[], int, int)} over all of p. */
+    public int categorical(double[] p) {
+        double total = 0, acc = 0;
+        for (double v : p) total += v;
+        double u = uniform() * total;
+        for (int j = 0; j < p.length; j++) if (u < (acc += p[j])) return j;
+        return p.length - 1;
+    }
+
     /** Standard normal variate. */
     public double gaussian() { return gauss.sample(); }
 

@@ -213,20 +213,12 @@ public final class CspFlow {
                 for (int q = 0; q < 6; q++) codes[s][q] += dt * v.lattice()[s * 6 + q];
                 if (types)
                     for (int i = 0; i < numbers[s].length; i++)
-                        if (numbers[s][i] == 0 && (step + 1 == steps || rng.uniform() < jump)) numbers[s][i] = 1 + draw(v.types(), (i * b + s) * elements, elements, rng);
+                        if (numbers[s][i] == 0 && (step + 1 == steps || rng.uniform() < jump)) numbers[s][i] = 1 + rng.categorical(v.types(), (i * b + s) * elements, elements);
             }
         }
         List<Crystal> out = new ArrayList<>();
         for (int s = 0; s < b; s++)
             out.add(Crystal.wrapped("sample", coding.decode(codes[s], numbers[s].length), frac[s], numbers[s]));
         return out;
-    }
-
-    private static int draw(float[] p, int offset, int k, Rng rng) {
-        double total = 0, acc = 0;
-        for (int j = 0; j < k; j++) total += p[offset + j];
-        double u = rng.uniform() * total;
-        for (int j = 0; j < k; j++) if (u < (acc += p[offset + j])) return j;
-        return k - 1;
     }
 }

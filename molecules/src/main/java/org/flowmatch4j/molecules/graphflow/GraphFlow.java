@@ -99,10 +99,10 @@ public final class GraphFlow {
             types[s] = new int[m];
             bonds[s] = new byte[m * m];
             for (int i = 0; i < m; i++) {
-                types[s][i] = rng.uniform() < t[s] ? g.types()[i] : draw(vocab.nodeMarginal(), rng);
+                types[s][i] = rng.uniform() < t[s] ? g.types()[i] : rng.categorical(vocab.nodeMarginal());
                 nodeTargets[i * batch + s] = g.types()[i];
                 for (int j = i + 1; j < m; j++) {
-                    byte e = rng.uniform() < t[s] ? g.bonds()[i * m + j] : (byte) draw(vocab.edgeMarginal(), rng);
+                    byte e = rng.uniform() < t[s] ? g.bonds()[i * m + j] : (byte) rng.categorical(vocab.edgeMarginal());
                     bonds[s][i * m + j] = bonds[s][j * m + i] = e;
                     edgeTargets[DenseGraphNet.pairIndex(i, j, n) * batch + s] = g.bonds()[i * m + j];
                 }
@@ -111,44 +111,54 @@ public final class GraphFlow {
         return model.trainStep(GraphFeatures.of(n, vocab.categories(), types, bonds, t), nodeTargets, edgeTargets, lr, clipNorm);
     }
 
-    /** {@code count} graphs in batches of {@code batch}, {@code steps} Euler steps each. */
+    /** {@code count} graphs in batches of {@code batch}, {@code steps} uniform Euler steps each. */
     public List<MolecularGraph> sample(int count, int steps, int batch, Rng rng) {
+        return sample(count, steps, 1, batch, rng);
+    }
+
+    /**
+     * As above on the time grid t_k = 1 − (1 − k/K)^γ (γ = {@code timePower}; 1 is uniform, γ > 1 puts more of the
+     * K steps near t = 1, where p̂ sharpens and h/(1 − t) would otherwise make many variables jump in one step).
+     */
+    public List<MolecularGraph> sample(int count, int steps, double timePower, int batch, Rng rng) {
+        if (!(timePower > 0)) throw new IllegalArgumentException("time power must be positive, got " + timePower);
         List<MolecularGraph> out = new ArrayList<>();
-        for (int from = 0; from < count; from += batch) out.addAll(sampleBatch(Math.min(batch, count - from), steps, rng));
+        for (int from = 0; from < count; from += batch) out.addAll(sampleBatch(Math.min(batch, count - from), steps, timePower, rng));
         return out;
     }
 
     /** Graphs drawn from the source alone (size histogram and marginals), the t = 0 end of the flow. */
     public List<MolecularGraph> sampleSource(int count, Rng rng) {
-        return sampleBatch(count, 0, rng);
+        return sampleBatch(count, 0, 1, rng);
     }
 
-    private List<MolecularGraph> sampleBatch(int b, int steps, Rng rng) {
+    private List<MolecularGraph> sampleBatch(int b, int steps, double timePower, Rng rng) {
         int n = model.config().atoms(), k = vocab.categories(), e = GraphFeatures.BOND_TYPES;
         int[][] types = new int[b][];
         byte[][] bonds = new byte[b][];
         for (int s = 0; s < b; s++) {
-            int m = Math.max(1, draw(vocab.sizes(), rng));
+            int m = Math.max(1, rng.categorical(vocab.sizes()));
             types[s] = new int[m];
             bonds[s] = new byte[m * m];
             for (int i = 0; i < m; i++) {
-                types[s][i] = draw(vocab.nodeMarginal(), rng);
-                for (int j = i + 1; j < m; j++) bonds[s][i * m + j] = bonds[s][j * m + i] = (byte) draw(vocab.edgeMarginal(), rng);
+                types[s][i] = rng.categorical(vocab.nodeMarginal());
+                for (int j = i + 1; j < m; j++) bonds[s][i * m + j] = bonds[s][j * m + i] = (byte) rng.categorical(vocab.edgeMarginal());
             }
         }
         double[] t = new double[b];
         for (int step = 0; step < steps; step++) {
-            double time = step / (double) steps, jump = (1.0 / steps) / (1 - time);
+            double time = 1 - Math.pow(1 - step / (double) steps, timePower), next = 1 - Math.pow(1 - (step + 1.0) / steps, timePower);
+            double jump = (next - time) / (1 - time);
             boolean last = step + 1 == steps;
             java.util.Arrays.fill(t, time);
             MoleculeGraphModel.Prediction p = model.predict(GraphFeatures.of(n, k, types, bonds, t));
             for (int s = 0; s < b; s++) {
                 int m = types[s].length;
                 for (int i = 0; i < m; i++) {
-                    if (last || rng.uniform() < jump) types[s][i] = draw(p.nodes(), (i * b + s) * k, k, rng);
+                    if (last || rng.uniform() < jump) types[s][i] = rng.categorical(p.nodes(), (i * b + s) * k, k);
                     for (int j = i + 1; j < m; j++) {
                         if (!last && rng.uniform() >= jump) continue;
-                        bonds[s][i * m + j] = bonds[s][j * m + i] = (byte) draw(p.edges(), (DenseGraphNet.pairIndex(i, j, n) * b + s) * e, e, rng);
+                        bonds[s][i * m + j] = bonds[s][j * m + i] = (byte) rng.categorical(p.edges(), (DenseGraphNet.pairIndex(i, j, n) * b + s) * e, e);
                     }
                 }
             }
@@ -156,21 +166,5 @@ public final class GraphFlow {
         List<MolecularGraph> out = new ArrayList<>();
         for (int s = 0; s < b; s++) out.add(decode(new Encoded(types[s], bonds[s])));
         return out;
-    }
-
-    private static int draw(double[] p, Rng rng) {
-        double total = 0, acc = 0;
-        for (double v : p) total += v;
-        double u = rng.uniform() * total;
-        for (int j = 0; j < p.length; j++) if (u < (acc += p[j])) return j;
-        return p.length - 1;
-    }
-
-    private static int draw(float[] p, int offset, int k, Rng rng) {
-        double total = 0, acc = 0;
-        for (int j = 0; j < k; j++) total += p[offset + j];
-        double u = rng.uniform() * total;
-        for (int j = 0; j < k; j++) if (u < (acc += p[offset + j])) return j;
-        return k - 1;
     }
 }

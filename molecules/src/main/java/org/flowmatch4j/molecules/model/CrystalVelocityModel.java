@@ -111,19 +111,12 @@ public final class CrystalVelocityModel {
         ph.put("edges", Nd4j.createFromArray(f.edges()).reshape((long) n * n * b, CrystalFeatures.edgeWidth(cfg.frequencies())));
         ph.put("global", Nd4j.createFromArray(f.global()).reshape(b, CrystalFeatures.globalWidth()));
         int h = cfg.hidden();
-        ph.put("maskH", repeat(f.mask(), h));
-        ph.put("nodeWeightH", repeat(f.nodeWeight(), h));
-        ph.put("pairWeightH", repeat(f.pairWeight(), h));
-        ph.put("mask3", repeat(f.mask(), 3));
-        ph.put("nodeWeight3", repeat(f.nodeWeight(), 3));
+        ph.put("maskH", RepeatedColumn.of(f.mask(), h, 1));
+        ph.put("nodeWeightH", RepeatedColumn.of(f.nodeWeight(), h, 1));
+        ph.put("pairWeightH", RepeatedColumn.of(f.pairWeight(), h, 1));
+        ph.put("mask3", RepeatedColumn.of(f.mask(), 3, 1));
+        ph.put("nodeWeight3", RepeatedColumn.of(f.nodeWeight(), 3, 1));
         return ph;
-    }
-
-    /** Each value repeated along a row of the given width: [len, width]. */
-    private static INDArray repeat(float[] column, int width) {
-        float[] r = new float[column.length * width];
-        for (int i = 0; i < column.length; i++) java.util.Arrays.fill(r, i * width, (i + 1) * width, column[i]);
-        return Nd4j.createFromArray(r).reshape(column.length, width);
     }
 
     /** Velocities at the features' states, with the sampling weights. */

@@ -85,16 +85,10 @@ public final class MoleculeGraphModel {
         ph.put("nodes", Nd4j.createFromArray(f.nodes()).reshape((long) n * b, GraphFeatures.nodeWidth(cfg.tokens())));
         ph.put("edges", Nd4j.createFromArray(f.edges()).reshape((long) GraphFeatures.pairs(n) * b, GraphFeatures.BOND_TYPES));
         ph.put("global", Nd4j.createFromArray(f.global()).reshape(b, GraphFeatures.globalWidth()));
-        ph.put("maskH", repeat(f.mask(), cfg.hidden(), 1));
-        ph.put("pairMaskE", repeat(f.pairMask(), cfg.edgeHidden(), 1));
-        ph.put("pairWeightE", repeat(f.pairMask(), cfg.edgeHidden(), MESSAGE_SCALE));
+        ph.put("maskH", RepeatedColumn.of(f.mask(), cfg.hidden(), 1));
+        ph.put("pairMaskE", RepeatedColumn.of(f.pairMask(), cfg.edgeHidden(), 1));
+        ph.put("pairWeightE", RepeatedColumn.of(f.pairMask(), cfg.edgeHidden(), MESSAGE_SCALE));
         return ph;
-    }
-
-    private static INDArray repeat(float[] column, int width, float scale) {
-        float[] r = new float[column.length * width];
-        for (int i = 0; i < column.length; i++) java.util.Arrays.fill(r, i * width, (i + 1) * width, column[i] * scale);
-        return Nd4j.createFromArray(r).reshape(column.length, width);
     }
 
     /** p̂(x₁ | x_t) for every atom and pair, with the sampling weights. */

@@ -110,4 +110,22 @@ class CspFlowTest {
         assertTrue(trainingAtoms >= 0.95 * atoms, trainingAtoms + " of " + atoms + " atoms are training elements");
         assertTrue(known / 32.0 >= Math.max(10 * p, 0.15), known + "/32 training formulas; independent draws give " + p);
     }
+
+    /** Same seeds, same thread count: bit-identical weights and identical generated crystals (issue 9). */
+    @Test
+    void deNovoTrainingAndSamplingAreDeterministic() throws Exception {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        List<Crystal> data = CrystalCsv.crystals(Path.of("../data/crystals/perov5/test.csv")).subList(0, 8).stream().map(PrimitiveCell::niggli).toList();
+        float[][] weights = new float[2][];
+        List<List<Crystal>> gen = new java.util.ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            CspFlow flow = new CspFlow(LatticeCoding.fit(data), new CrystalVelocityModel(new CrystalVelocityModel.Config(5, 16, 1, 2, true), 5),
+                    CspFlow.atomCounts(data));
+            flow.train(data, new CspFlow.Options(10, 8, 1e-3, org.flowmatch4j.core.train.LrSchedule.warmupCosine(2, 0.1), 1.0), new Rng(6), null);
+            weights[run] = flow.model().parameters().dup().data().asFloat();
+            gen.add(flow.generate(8, 5, 10, 8, new Rng(7)));
+        }
+        assertArrayEquals(weights[0], weights[1]);
+        assertEquals(gen.get(0), gen.get(1));
+    }
 }

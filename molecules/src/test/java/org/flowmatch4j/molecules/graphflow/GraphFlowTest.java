@@ -71,6 +71,26 @@ class GraphFlowTest {
         assertTrue(known >= 3 * Math.max(prior, 4), "training molecules among samples: " + known + " vs source " + prior + " " + java.util.Arrays.toString(smiles));
     }
 
+    /** Same seeds, same thread count: bit-identical weights after training and identical samples (issue 9). */
+    @Test void trainingAndSamplingAreDeterministic() throws Exception {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        List<MolecularGraph> data = graphs();
+        GraphVocabulary v = GraphVocabulary.fit(data);
+        float[][] weights = new float[2][];
+        List<List<MolecularGraph>> samples = new ArrayList<>();
+        double[][] losses = new double[2][];
+        for (int run = 0; run < 2; run++) {
+            GraphFlow flow = new GraphFlow(v, new MoleculeGraphModel(new MoleculeGraphModel.Config(v.maxAtoms(), v.categories(), 16, 8, 2), 7));
+            List<GraphFlow.Encoded> enc = data.stream().map(flow::encode).toList();
+            losses[run] = flow.train(enc, new GraphFlow.Options(20, 8, 1e-3, LrSchedule.warmupCosine(2, 0.1), 1.0), new Rng(8), null);
+            weights[run] = flow.model().parameters().dup().data().asFloat();
+            samples.add(flow.sample(16, 10, 2, 8, new Rng(9)));
+        }
+        assertTrue(java.util.Arrays.equals(losses[0], losses[1]), "losses");
+        assertTrue(java.util.Arrays.equals(weights[0], weights[1]), "weights");
+        assertEquals(samples.get(0), samples.get(1));
+    }
+
     @Test void unknownTokensAndOversizedGraphsAreRefused() throws Exception {
         GraphVocabulary v = GraphVocabulary.fit(graphs());
         GraphFlow flow = new GraphFlow(v, new MoleculeGraphModel(new MoleculeGraphModel.Config(4, 3, 8, 4, 1), 1));

@@ -53,18 +53,8 @@ public final class DiscreteFlow implements CategoricalFlow {
             for (int p = 0; p < n; p++) state[p * c + x[p]] = 1;
             java.util.Arrays.fill(feature, t);
             float[] prob = denoiser.probabilities(state, feature, sequences, length);
-            for (int p = 0; p < n; p++) if (s + 1 == steps || rng.uniform() < jump) x[p] = draw(prob, p * k, rng);
+            for (int p = 0; p < n; p++) if (s + 1 == steps || rng.uniform() < jump) x[p] = rng.categorical(prob, p * k, k);
         }
         return x;
-    }
-
-    private int draw(float[] p, int o, Rng rng) {
-        double u = rng.uniform(), acc = 0, total = 0;
-        for (int j = 0; j < k; j++) total += p[o + j];
-        for (int j = 0; j < k; j++) {
-            acc += p[o + j] / total;
-            if (u < acc) return j;
-        }
-        return k - 1;
     }
 }
