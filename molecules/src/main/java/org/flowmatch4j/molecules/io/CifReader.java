@@ -124,7 +124,12 @@ public final class CifReader {
                 labels.add(label);
             }
         }
-        return new Crystal(b.name(), lattice, frac.toArray(double[][]::new), numbers.stream().mapToInt(Integer::intValue).toArray());
+        if (frac.isEmpty()) throw new CrystalFormatException("%s, line %d: the atom site loop has no rows".formatted(where, sites.line()));
+        try {
+            return new Crystal(b.name(), lattice, frac.toArray(double[][]::new), numbers.stream().mapToInt(Integer::intValue).toArray());
+        } catch (IllegalArgumentException e) {
+            throw new CrystalFormatException(where + ": " + e.getMessage());
+        }
     }
 
     private static int find(List<double[]> frac, double[] g, Lattice lattice) {

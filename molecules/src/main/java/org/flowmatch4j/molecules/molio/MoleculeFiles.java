@@ -43,31 +43,63 @@ public final class MoleculeFiles {
     }
 
     public static List<NamedMolecule> readSmiles(Path file) throws IOException {
+        try (BufferedReader r = reader(file)) {
+            return readSmiles(r, file.toString());
+        }
+    }
+
+    /** SMILES lines from text in memory; {@code source} names it in errors. */
+    public static List<NamedMolecule> parseSmiles(String text, String source) throws MoleculeFormatException {
+        try {
+            return readSmiles(new BufferedReader(new java.io.StringReader(text)), source);
+        } catch (MoleculeFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new MoleculeFormatException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static List<NamedMolecule> readSmiles(BufferedReader r, String file) throws IOException {
         SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
         List<NamedMolecule> out = new ArrayList<>();
-        try (BufferedReader r = reader(file)) {
-            String line;
-            int number = 0;
-            while ((line = r.readLine()) != null) {
-                number++;
-                String s = line.strip();
-                if (s.isEmpty() || s.startsWith("#")) continue;
-                String[] parts = s.split("\\s+", 2);
-                String origin = file + ":" + number;
-                try {
-                    IAtomContainer mol = parser.parseSmiles(parts[0]);
-                    out.add(new NamedMolecule(parts.length > 1 ? parts[1] : "line" + number, origin, mol));
-                } catch (InvalidSmilesException e) {
-                    throw new MoleculeFormatException(origin + ": cannot parse SMILES '" + parts[0] + "': " + firstLine(e.getMessage()));
-                }
+        String line;
+        int number = 0;
+        while ((line = r.readLine()) != null) {
+            number++;
+            String s = line.strip();
+            if (s.isEmpty() || s.startsWith("#")) continue;
+            String[] parts = s.split("\\s+", 2);
+            String origin = file + ":" + number;
+            try {
+                IAtomContainer mol = parser.parseSmiles(parts[0]);
+                out.add(new NamedMolecule(parts.length > 1 ? parts[1] : "line" + number, origin, mol));
+            } catch (InvalidSmilesException | RuntimeException e) {
+                throw new MoleculeFormatException(origin + ": cannot parse SMILES '" + parts[0] + "': " + firstLine(e.getMessage()));
             }
         }
         return out;
     }
 
     public static List<NamedMolecule> readSdf(Path file) throws IOException {
-        List<NamedMolecule> out = new ArrayList<>();
         try (BufferedReader r = reader(file)) {
+            return readSdf(r, file.toString());
+        }
+    }
+
+    /** SDF records from text in memory; {@code source} names it in errors. */
+    public static List<NamedMolecule> parseSdf(String text, String source) throws MoleculeFormatException {
+        try {
+            return readSdf(new BufferedReader(new java.io.StringReader(text)), source);
+        } catch (MoleculeFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new MoleculeFormatException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static List<NamedMolecule> readSdf(BufferedReader r, String file) throws IOException {
+        List<NamedMolecule> out = new ArrayList<>();
+        try {
             IteratingSDFReader it = new IteratingSDFReader(r, SilentChemObjectBuilder.getInstance(), true);
             it.setSkip(false);
             int record = 0;
