@@ -15,7 +15,7 @@ import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.exception.InvalidSmilesException;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.io.SDFWriter;
-import org.openscience.cdk.io.iterator.IteratingSDFReader;
+import org.openscience.cdk.io.MDLV2000Reader;
 import org.openscience.cdk.layout.StructureDiagramGenerator;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmiFlavor;
@@ -24,7 +24,8 @@ import org.openscience.cdk.smiles.SmilesParser;
 
 /**
  * SMILES and SDF files through CDK. SMILES files: one molecule a line, the SMILES then optionally whitespace and a
- * name; blank lines and lines starting with '#' are skipped. SDF: MDL V2000 records separated by "$$$$". Either may be
+ * name; blank lines and lines starting with '#' are skipped. SDF: MDL V2000 records separated by "$$$$", each
+ * parsed on its own so a bad record is an error naming it (record number and first line). Either may be
  * gzipped (".gz"). Reading stops at the first bad record with its file and line; writing is atomic (a temporary file
  * moved into place), and SDF output gets 2-D coordinates from CDK's structure diagram generator.
  */
@@ -97,23 +98,44 @@ public final class MoleculeFiles {
         }
     }
 
+    /**
+     * Records split at "$$$$" lines, each parsed by CDK's {@link MDLV2000Reader}; CDK's iterating reader logs a bad
+     * record and silently stops, so it is not used.
+     */
     private static List<NamedMolecule> readSdf(BufferedReader r, String file) throws IOException {
         List<NamedMolecule> out = new ArrayList<>();
-        try {
-            IteratingSDFReader it = new IteratingSDFReader(r, SilentChemObjectBuilder.getInstance(), true);
-            it.setSkip(false);
-            int record = 0;
-            while (it.hasNext()) {
-                record++;
-                IAtomContainer mol = it.next();
-                if (mol == null) throw new MoleculeFormatException(file + ": record " + record + " is not a valid MDL molfile");
-                String title = mol.getTitle();
-                out.add(new NamedMolecule(title == null || title.isBlank() ? "record" + record : title.strip(), file + "#" + record, mol));
+        StringBuilder record = new StringBuilder();
+        int number = 0, lineNo = 0, start = 1;
+        String line;
+        while (true) {
+            line = r.readLine();
+            if (line != null) lineNo++;
+            if (line == null || line.strip().equals("$$$$")) {
+                if (!record.toString().isBlank()) {
+                    number++;
+                    out.add(sdfRecord(record.toString(), file, number, start));
+                }
+                if (line == null) break;
+                record.setLength(0);
+                start = lineNo + 1;
+            } else {
+                record.append(line).append('\n');
             }
-        } catch (RuntimeException e) {
-            throw new MoleculeFormatException(file + ": cannot read SDF: " + firstLine(e.getMessage()));
         }
         return out;
+    }
+
+    private static NamedMolecule sdfRecord(String text, String file, int number, int line) throws MoleculeFormatException {
+        String where = "%s: record %d (line %d)".formatted(file, number, line);
+        IAtomContainer mol;
+        try (MDLV2000Reader reader = new MDLV2000Reader(new java.io.StringReader(text))) {
+            mol = reader.read(SilentChemObjectBuilder.getInstance().newAtomContainer());
+        } catch (CDKException | IOException | RuntimeException e) {
+            throw new MoleculeFormatException(where + ": not a valid MDL V2000 molfile: " + firstLine(e.getMessage()));
+        }
+        if (mol == null || mol.getAtomCount() == 0) throw new MoleculeFormatException(where + ": no atoms");
+        String title = mol.getTitle();
+        return new NamedMolecule(title == null || title.isBlank() ? "record" + number : title.strip(), file + "#" + number, mol);
     }
 
     /** The molecules of a file as graphs; a molecule the graph flow cannot represent is an error naming it. */

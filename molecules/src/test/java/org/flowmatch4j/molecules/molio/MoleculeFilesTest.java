@@ -57,4 +57,19 @@ class MoleculeFilesTest {
         }
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
     }
+
+    /** A broken record in the middle of an SDF is an error naming it, never a silently shorter list. */
+    @Test void badSdfRecordIsNamed() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.smi"), "CCO\nc1ccccc1\nCC(=O)O\n");
+        List<IAtomContainer> mols = MoleculeFiles.read(in).stream().map(NamedMolecule::molecule).toList();
+        Path sdf = dir.resolve("three.sdf");
+        MoleculeFiles.writeSdf(sdf, mols, List.of("a", "b", "c"), null);
+        String text = Files.readString(sdf);
+        int second = text.indexOf("$$$$") + 5;
+        int bondLine = text.indexOf("  1  2", text.indexOf("V2000", second));
+        String broken = text.substring(0, bondLine) + "  1 99  1  0" + text.substring(text.indexOf('\n', bondLine));
+        Path bad = Files.writeString(dir.resolve("bad.sdf"), broken);
+        MoleculeFormatException e = assertThrows(MoleculeFormatException.class, () -> MoleculeFiles.read(bad));
+        assertTrue(e.getMessage().contains("record 2"), e.getMessage());
+    }
 }
