@@ -34,15 +34,13 @@ public final class CdkGraphs {
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
-        mol = AtomContainerManipulator.suppressHydrogens(mol);
-        boolean aromatic = false;
-        for (IBond b : mol.bonds()) aromatic |= b.getOrder() == null || b.getOrder() == IBond.Order.UNSET;
-        if (aromatic) {
-            try {
-                Kekulization.kekulize(mol);
-            } catch (CDKException e) {
-                throw new IllegalArgumentException("cannot assign a Kekulé structure: " + e.getMessage());
-            }
+        try {
+            mol = AtomContainerManipulator.suppressHydrogens(mol);
+            boolean aromatic = false;
+            for (IBond b : mol.bonds()) aromatic |= b.getOrder() == null || b.getOrder() == IBond.Order.UNSET;
+            if (aromatic) Kekulization.kekulize(mol);
+        } catch (CDKException | RuntimeException e) {   // CDK throws unchecked exceptions on malformed connection tables
+            throw new IllegalArgumentException("cannot assign a Kekulé structure: " + e.getMessage());
         }
         int n = mol.getAtomCount();
         List<AtomToken> atoms = new ArrayList<>(n);
@@ -54,6 +52,8 @@ public final class CdkGraphs {
         byte[] bonds = new byte[n * n];
         for (IBond b : mol.bonds()) {
             if (b.getAtomCount() != 2) throw new IllegalArgumentException("bond with " + b.getAtomCount() + " atoms");
+            if (b.getOrder() == null) throw new IllegalArgumentException("a bond between atoms " + (mol.indexOf(b.getBegin()) + 1) + " and "
+                    + (mol.indexOf(b.getEnd()) + 1) + " has no order");
             int order = switch (b.getOrder()) {
                 case SINGLE -> 1;
                 case DOUBLE -> 2;
@@ -93,7 +93,7 @@ public final class CdkGraphs {
             IAtomContainer mol = molecule.clone();
             new Aromaticity(ElectronDonation.daylight(), Cycles.or(Cycles.all(), Cycles.relevant())).apply(mol);
             return new SmilesGenerator(SmiFlavor.Canonical | SmiFlavor.UseAromaticSymbols).create(mol);
-        } catch (CloneNotSupportedException | CDKException e) {
+        } catch (CloneNotSupportedException | CDKException | RuntimeException e) {
             throw new IllegalArgumentException("cannot write SMILES: " + e.getMessage(), e);
         }
     }
