@@ -11,6 +11,6 @@ for target in "${@:-cif smiles sdf}"; do
   for t in $target; do
     echo "== fuzzing $t (10 min)"
     JAZZER_FUZZ=1 mvn -o -pl molecules test -Dtest="ReaderFuzzTest#$t" -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
-      | grep -E "INFO: |#[0-9]+.*(DONE|pulse|NEW)|Tests run|FAIL|ERROR|== " | tail -n 15
+      | grep -a -v "org.openscience.cdk" | grep -a -E "#[0-9]+.*(DONE|pulse)|Tests run|FuzzTestFinding|BUILD" | tail -n 6
   done
 done
