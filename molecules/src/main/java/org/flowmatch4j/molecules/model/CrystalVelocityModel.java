@@ -3,12 +3,9 @@ package org.flowmatch4j.molecules.model;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.flowmatch4j.core.model.GradientGraph;
-import org.flowmatch4j.core.model.TrainableWeights;
 import org.flowmatch4j.modules.PeriodicGraphNet;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A de-novo model adds per-atom element logits and the cross entropy −Σ mᵢ log p̂ᵢ(Zᵢ) / Σ mᵢ of the clean elements.
  * Weights live in one flat vector with AdamW and optional EMA.
  */
-public final class CrystalVelocityModel {
+public final class CrystalVelocityModel extends org.flowmatch4j.core.model.SameDiffModel {
     public static final double COORD_WEIGHT = 10;
 
     /**
@@ -56,8 +53,6 @@ public final class CrystalVelocityModel {
     public record Velocity(float[] coords, float[] lattice, float[] types) {}
 
     private final Config cfg;
-    private final SameDiff sd = SameDiff.create();
-    private final TrainableWeights weights;
 
     public CrystalVelocityModel(Config cfg, long seed) {
         this.cfg = cfg;
@@ -90,19 +85,10 @@ public final class CrystalVelocityModel {
         }
         loss = loss.rename("loss");
         sd.setLossVariables(loss);
-        weights = new TrainableWeights(sd);
-        GradientGraph.build(sd);
+        finishGraph();
     }
 
     public Config config() { return cfg; }
-
-    /** The trained weights (handing them out makes the next prediction reload them). */
-    public INDArray parameters() { return weights.parameters(); }
-
-    public void useEma(double decay) { weights.useEma(decay); }
-
-    /** EMA weights when kept, else the trained ones. */
-    public INDArray samplingParameters() { return weights.samplingParameters(); }
 
     private Map<String, INDArray> inputs(CrystalFeatures f) {
         int b = f.batch(), n = cfg.atoms();
@@ -121,7 +107,7 @@ public final class CrystalVelocityModel {
 
     /** Velocities at the features' states, with the sampling weights. */
     public Velocity predict(CrystalFeatures f) {
-        weights.loadSamplingWeights();
+        weights().loadSamplingWeights();
         Map<String, INDArray> out = cfg.types() ? sd.output(inputs(f), "vf", "vl", "type_prob") : sd.output(inputs(f), "vf", "vl");
         return new Velocity(out.get("vf").data().asFloat(), out.get("vl").data().asFloat(),
                 cfg.types() ? out.get("type_prob").data().asFloat() : null);
@@ -147,6 +133,6 @@ public final class CrystalVelocityModel {
         }
         ph.put("uf", Nd4j.createFromArray(uf).reshape((long) cfg.atoms() * b, 3));
         ph.put("ul", Nd4j.createFromArray(ul).reshape(b, 6));
-        return weights.step(ph, "loss", lr, clipNorm, "crystal flow");
+        return weights().step(ph, "loss", lr, clipNorm, "crystal flow");
     }
 }

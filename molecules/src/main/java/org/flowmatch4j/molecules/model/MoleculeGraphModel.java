@@ -3,11 +3,8 @@ package org.flowmatch4j.molecules.model;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.flowmatch4j.core.model.GradientGraph;
-import org.flowmatch4j.core.model.TrainableWeights;
 import org.flowmatch4j.modules.DenseGraphNet;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * entropy L = −Σ_i m_i log p̂_i(x₁ᵢ)/Σ m − λ Σ_{i&lt;j} m_ij log p̂_ij(e₁ᵢⱼ)/Σ m_ij with λ = {@value #EDGE_WEIGHT} (DiGress's
  * weighting: bonds are the harder, more numerous variables). Weights in one flat vector with AdamW and optional EMA.
  */
-public final class MoleculeGraphModel {
+public final class MoleculeGraphModel extends org.flowmatch4j.core.model.SameDiffModel {
     public static final double EDGE_WEIGHT = 5;
     /** Scale of the summed pair messages (a typical heavy atom has 2–4 bonds). */
     static final float MESSAGE_SCALE = 0.25f;
@@ -44,8 +41,6 @@ public final class MoleculeGraphModel {
     public record Prediction(float[] nodes, float[] edges) {}
 
     private final Config cfg;
-    private final SameDiff sd = SameDiff.create();
-    private final TrainableWeights weights;
 
     public MoleculeGraphModel(Config cfg, long seed) {
         this.cfg = cfg;
@@ -67,17 +62,10 @@ public final class MoleculeGraphModel {
         SDVariable edgeTarget = sd.placeHolder("edgeTarget", DataType.FLOAT, -1, e);
         SDVariable loss = nodeLog.mul(nodeTarget).sum().add(edgeLog.mul(edgeTarget).sum()).neg().rename("loss");
         sd.setLossVariables(loss);
-        weights = new TrainableWeights(sd);
-        GradientGraph.build(sd);
+        finishGraph();
     }
 
     public Config config() { return cfg; }
-
-    public INDArray parameters() { return weights.parameters(); }
-
-    public void useEma(double decay) { weights.useEma(decay); }
-
-    public INDArray samplingParameters() { return weights.samplingParameters(); }
 
     private Map<String, INDArray> inputs(GraphFeatures f) {
         int b = f.batch(), n = cfg.atoms();
@@ -93,7 +81,7 @@ public final class MoleculeGraphModel {
 
     /** p̂(x₁ | x_t) for every atom and pair, with the sampling weights. */
     public Prediction predict(GraphFeatures f) {
-        weights.loadSamplingWeights();
+        weights().loadSamplingWeights();
         Map<String, INDArray> out = sd.output(inputs(f), "node_prob", "edge_prob");
         return new Prediction(out.get("node_prob").data().asFloat(), out.get("edge_prob").data().asFloat());
     }
@@ -109,7 +97,7 @@ public final class MoleculeGraphModel {
         Map<String, INDArray> ph = inputs(f);
         ph.put("nodeTarget", Nd4j.createFromArray(oneHot(nodeTargets, k, 1.0)).reshape(nodeTargets.length, k));
         ph.put("edgeTarget", Nd4j.createFromArray(oneHot(edgeTargets, e, EDGE_WEIGHT)).reshape(edgeTargets.length, e));
-        return weights.step(ph, "loss", lr, clipNorm, "molecule graph flow");
+        return weights().step(ph, "loss", lr, clipNorm, "molecule graph flow");
     }
 
     /** One-hot rows scaled by weight / (number of rows with a target), zero rows where the target is −1. */

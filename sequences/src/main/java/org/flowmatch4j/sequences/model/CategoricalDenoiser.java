@@ -3,15 +3,12 @@ package org.flowmatch4j.sequences.model;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.flowmatch4j.core.model.GradientGraph;
-import org.flowmatch4j.core.model.TrainableWeights;
 import org.flowmatch4j.core.util.Checks;
 import org.flowmatch4j.modules.Mlp;
 import org.flowmatch4j.modules.SequenceTransformer;
 import org.flowmatch4j.modules.SinusoidalTimeEmbedding;
 import org.flowmatch4j.sequences.flow.CategoricalFlow;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * training, for classifier-free guidance), giving logits [L, K] and p̂ = softmax per position. Loss: cross-entropy −(1/(B·L)) Σ log p̂(x1). Weights in one flat vector,
  * AdamW with global-norm clipping, optional EMA for sampling.
  */
-public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
+public final class CategoricalDenoiser extends org.flowmatch4j.core.model.SameDiffModel implements CategoricalFlow.Denoiser {
     /** Sizes: sequence length, input channels per position, categories, classes (0: unconditional), MLP shape. */
     public record Config(String arch, int length, int channels, int categories, int classes, int hidden, int depth) {
         public Config {
@@ -48,8 +45,6 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
     static final int TIME_FEATURES = 32;
 
     private final Config cfg;
-    private final SameDiff sd = SameDiff.create();
-    private final TrainableWeights weights;
     private int[] condition;                              // class per sequence used by probabilities(); null = none
 
     public CategoricalDenoiser(Config cfg, long seed) {
@@ -83,19 +78,10 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
         SDVariable flatLogits = logits.reshape(-1, cfg.categories()), flatTarget = target.reshape(-1, cfg.categories());
         sd.setLossVariables(sd.loss().softmaxCrossEntropy("loss", flatTarget, flatLogits, null,
                 org.nd4j.autodiff.loss.LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0));
-        weights = new TrainableWeights(sd);
-        GradientGraph.build(sd);
+        finishGraph();
     }
 
     public Config config() { return cfg; }
-
-    /** The trained weights (mutable: handing them out makes the next prediction reload them). */
-    public INDArray parameters() { return weights.parameters(); }
-
-    public void useEma(double decay) { weights.useEma(decay); }
-
-    /** The EMA weights when kept, else the trained ones. */
-    public INDArray samplingParameters() { return weights.samplingParameters(); }
 
     /** Classes used by {@link #probabilities} for each sequence (index {@code classes} = unconditional), or null. */
     public void condition(int[] classPerSequence) { this.condition = classPerSequence; }
@@ -117,7 +103,7 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
 
     @Override public float[] probabilities(float[] state, double[] feature, int sequences, int length) {
         Checks.require(length == cfg.length(), "the model was trained for length %d, asked for %d", cfg.length(), length);
-        weights.loadSamplingWeights();                    // sampling calls this every step with the same weights
+        weights().loadSamplingWeights();                    // sampling calls this every step with the same weights
         return sd.output(inputs(state, feature, condition), "probs").get("probs").data().asFloat();
     }
 
@@ -128,6 +114,6 @@ public final class CategoricalDenoiser implements CategoricalFlow.Denoiser {
         float[] target = new float[tokens.length * cfg.categories()];
         for (int p = 0; p < tokens.length; p++) target[p * cfg.categories() + tokens[p]] = 1;
         ph.put("target", Nd4j.createFromArray(target).reshape(b, cfg.length(), cfg.categories()));
-        return weights.step(ph, "loss", lr, clipNorm, "sequence denoiser");
+        return weights().step(ph, "loss", lr, clipNorm, "sequence denoiser");
     }
 }
