@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "Flow-matching generative models for science (ND4J).",
         subcommands = {QuickstartCommand.class, ToyCommand.class, SphereCommand.class, TorusCommand.class,
                 ProteinsCommand.class, BackboneCommand.class, org.flowmatch4j.cli.seq.SeqCommand.class,
-                org.flowmatch4j.cli.crystal.CrystalCommand.class, org.flowmatch4j.cli.molecule.MoleculeCommand.class, BenchCommand.class})
+                org.flowmatch4j.cli.crystal.CrystalCommand.class, org.flowmatch4j.cli.molecule.MoleculeCommand.class, BenchCommand.class,
+                org.flowmatch4j.cli.batch.RunCommand.class, org.flowmatch4j.cli.batch.SweepCommand.class, org.flowmatch4j.cli.batch.RunsCommand.class})
 public final class FlowmatchCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

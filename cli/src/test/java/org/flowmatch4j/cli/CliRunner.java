@@ -5,8 +5,8 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the flowmatch command line in-process and captures its exit code and output. */
-record CliRunner(int exit, String out, String err) {
-    static CliRunner run(String... args) {
+public record CliRunner(int exit, String out, String err) {
+    public static CliRunner run(String... args) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter(), err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
