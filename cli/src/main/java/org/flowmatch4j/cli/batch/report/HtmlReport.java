@@ -23,7 +23,7 @@ public final class HtmlReport {
     public static final int MAX_CHARTS = 6;
     private static final String STYLE = "<style>body{font-family:sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;margin:1em 0}"
             + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f0f0f0}td.t{text-align:left}"
-            + ".failed{color:#b00}.done{color:#070}.running{color:#a60}img{max-width:700px;margin:0.5em}pre{background:#f6f6f6;padding:1em}</style>";
+            + ".failed{color:#b00}.done{color:#070}.running{color:#a60}img{max-width:520px;margin:0.5em;vertical-align:top}pre{background:#f6f6f6;padding:1em}</style>";
 
     private HtmlReport() {}
 
