@@ -16,6 +16,8 @@ import org.flowmatch4j.cli.Main;
 import org.flowmatch4j.cli.batch.config.BatchConfig;
 import org.flowmatch4j.cli.batch.config.RunPlan;
 import org.flowmatch4j.cli.batch.exec.RunExecutor;
+import org.flowmatch4j.cli.batch.exec.StageRunner;
+import org.flowmatch4j.cli.batch.spark.SparkEngine;
 import org.flowmatch4j.cli.batch.registry.RunRecord;
 import org.flowmatch4j.cli.batch.registry.RunRegistry;
 import org.flowmatch4j.cli.batch.report.HtmlReport;
@@ -42,43 +44,77 @@ final class BatchRunner {
         for (RunPlan p : plans) out.println(p.id() + "  " + params(p.params()));
     }
 
+    /** Where the runs of a sweep execute. */
+    enum Engine { LOCAL, SPARK }
+
     /**
-     * Runs the plans with {@code jobs} at a time; a run that fails is recorded and the others go on. Returns the
-     * registry rows in plan order.
+     * Runs the plans — {@code jobs} at a time on this machine, or as Spark tasks on {@code master} — skipping those
+     * done before; a run that fails is recorded and the others go on. Returns the registry rows in plan order.
      */
-    static List<RunRecord> run(List<RunPlan> plans, String sweep, Path runs, int jobs, PrintStream progress) throws IOException, InterruptedException {
+    static List<RunRecord> run(List<RunPlan> plans, String sweep, Path runs, Engine engine, int jobs, String master, PrintStream progress)
+            throws IOException, InterruptedException {
         try (RunRegistry registry = RunRegistry.open(runs)) {
             if (sweep != null) for (int i = 0; i < plans.size(); i++) registry.addToSweep(sweep, plans.get(i).id(), i);
             RunExecutor executor = new RunExecutor(runs, registry, progress);
-            AtomicInteger finished = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, plans.size())));
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < plans.size(); i++) {
-                RunPlan p = plans.get(i);
-                String label = String.format(Locale.ROOT, "[%d/%d]", i + 1, plans.size());
-                futures.add(pool.submit(() -> {
-                    try {
-                        executor.execute(p, sweep, label);
-                    } catch (IOException e) {
-                        progress.printf("%s %s could not run: %s%n", label, p.id(), e.getMessage());
-                    }
-                    progress.printf(Locale.ROOT, "sweep progress: %d of %d runs finished%n", finished.incrementAndGet(), plans.size());
-                    return null;
-                }));
-            }
-            pool.shutdown();
-            try {
-                for (Future<?> f : futures) f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IOException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
+            if (engine == Engine.SPARK) runOnSpark(plans, sweep, executor, master, progress);
+            else runLocally(plans, sweep, executor, jobs, progress);
             List<RunRecord> out = new ArrayList<>();
             for (RunPlan p : plans) out.add(registry.find(p.id()));
             if (sweep != null) HtmlReport.writeTable("Sweep " + sweep, out, runs.resolve("sweep-" + sweep + ".html"), true);
             return out;
         }
+    }
+
+    private static void runLocally(List<RunPlan> plans, String sweep, RunExecutor executor, int jobs, PrintStream progress)
+            throws IOException, InterruptedException {
+        AtomicInteger finished = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, plans.size())));
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            RunPlan p = plans.get(i);
+            String label = label(i, plans.size());
+            futures.add(pool.submit(() -> {
+                try {
+                    executor.execute(p, sweep, label);
+                } catch (IOException e) {
+                    progress.printf("%s %s could not run: %s%n", label, p.id(), e.getMessage());
+                }
+                progress.printf(Locale.ROOT, "sweep progress: %d of %d runs finished%n", finished.incrementAndGet(), plans.size());
+                return null;
+            }));
+        }
+        pool.shutdown();
+        try {
+            for (Future<?> f : futures) f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void runOnSpark(List<RunPlan> plans, String sweep, RunExecutor executor, String master, PrintStream progress) throws IOException {
+        List<RunPlan> todo = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            RunPlan p = plans.get(i);
+            if (executor.isDone(p)) {
+                progress.printf("%s %s done before, skipped%n", label(i, plans.size()), p.id());
+                continue;
+            }
+            executor.started(p, sweep, "spark", "spark " + (master == null ? "(spark-submit)" : master));
+            todo.add(p);
+            labels.add(label(i, plans.size()));
+        }
+        if (todo.isEmpty()) return;
+        progress.printf("spark: %d runs as tasks on %s%n", todo.size(), master == null ? "the spark-submit master" : master);
+        for (StageRunner.Result r : SparkEngine.run(todo, labels, executor.runs(), master, "flowmatch sweep " + (sweep == null ? "" : sweep))) {
+            executor.record(r);
+        }
+    }
+
+    private static String label(int i, int n) {
+        return String.format(Locale.ROOT, "[%d/%d]", i + 1, n);
     }
 
     /** Parameters as {@code k=v k=v}. */

@@ -28,11 +28,27 @@ public final class SweepCommand implements Callable<Integer> {
     Path config;
     @Option(names = "--jobs", defaultValue = "1", description = "Runs at a time on this machine, each in its own JVM (default: ${DEFAULT-VALUE}).")
     int jobs;
+    @Option(names = "--engine", defaultValue = "local", description = "local (runs on this machine, --jobs at a time) or spark "
+            + "(one Spark task per run; see --master) (default: ${DEFAULT-VALUE}).")
+    String engine;
+    @Option(names = "--master", description = "Spark master for --engine spark: local[N], spark://HOST:PORT, yarn, ... (default: the one "
+            + "spark-submit was given).")
+    String master;
     @Option(names = "--dry-run", description = "Print the runs (id and parameters), run nothing.")
     boolean dryRun;
 
     @Override public Integer call() throws Exception {
         if (jobs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be >= 1, got " + jobs);
+        BatchRunner.Engine eng = switch (engine) {
+            case "local" -> BatchRunner.Engine.LOCAL;
+            case "spark" -> BatchRunner.Engine.SPARK;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--engine must be local or spark, got '" + engine + "'");
+        };
+        if (master != null && eng != BatchRunner.Engine.SPARK) throw new CommandLine.ParameterException(spec.commandLine(), "--master needs --engine spark");
+        if (eng == BatchRunner.Engine.SPARK && !org.flowmatch4j.cli.batch.spark.SparkEngine.available()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--engine spark needs Apache Spark on the class path: run through ./flowmatch "
+                    + "(it adds cli/target/spark-lib) or spark-submit (docs/batch.md)");
+        }
         BatchConfig c = BatchConfig.read(config);
         List<RunPlan> plans = BatchRunner.plan(c, c.sweepPoints());
         if (dryRun) {
@@ -40,8 +56,9 @@ public final class SweepCommand implements Callable<Integer> {
             BatchRunner.printPlan(plans, System.out);
             return 0;
         }
-        System.err.printf("sweep %s: %d runs, %d at a time, in %s%n", c.name(), plans.size(), Math.min(jobs, plans.size()), runs.runs);
-        List<RunRecord> done = BatchRunner.run(plans, c.name(), runs.runs, jobs, System.err);
+        System.err.printf("sweep %s: %d runs, %s, in %s%n", c.name(), plans.size(),
+                eng == BatchRunner.Engine.SPARK ? "on Spark" : Math.min(jobs, plans.size()) + " at a time", runs.runs);
+        List<RunRecord> done = BatchRunner.run(plans, c.name(), runs.runs, eng, jobs, master, System.err);
         List<String> metrics = HtmlReport.metricNames(done);
         metrics = metrics.subList(0, Math.min(4, metrics.size()));
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-12s  %-7s", "run", "status"));

@@ -154,6 +154,24 @@ class SweepKillTest {
         assertTrue(rows.get(0).startsWith("id,sweep,status,seconds,attempts,started,finished,run_dir,param.method,param.seed,param.fasta"), rows.get(0));
         assertEquals(2, CliRunner.run("runs", "export", "--runs", runs.toString(), "--csv", csv.toString()).exit(), "no silent overwrite");
         assertEquals(2, CliRunner.run("runs", "list", "--runs", dir.resolve("none").toString()).exit());
+
+        // the same sweep as Spark tasks (local[2]: two runs at a time) gives the same registry rows
+        Path onSpark = dir.resolve("spark");
+        CliRunner spark = CliRunner.run("sweep", config.toString(), "--runs", onSpark.toString(), "--engine", "spark", "--master", "local[2]");
+        assertEquals(1, spark.exit(), spark.out() + spark.err());
+        try (RunRegistry local = RunRegistry.open(runs); RunRegistry s = RunRegistry.open(onSpark)) {
+            List<RunRecord> a = local.list("methods"), b = s.list("methods");
+            assertEquals(a.stream().map(RunRecord::id).toList(), b.stream().map(RunRecord::id).toList());
+            for (int i = 0; i < a.size(); i++) {
+                assertEquals(a.get(i).status(), b.get(i).status(), a.get(i).id());
+                assertEquals(a.get(i).params(), b.get(i).params());
+                assertEquals(a.get(i).config(), b.get(i).config());
+                assertEquals(a.get(i).metrics(), b.get(i).metrics(), "equal metrics for equal seeds: " + a.get(i).id());
+                assertEquals(a.get(i).artifacts(), b.get(i).artifacts());
+            }
+            assertTrue(b.get(0).backend().startsWith("nd4j-native cpu"), "the executor recorded its backend: " + b.get(0).backend());
+        }
+        assertEquals(2, CliRunner.run("sweep", config.toString(), "--runs", onSpark.toString(), "--master", "local[2]").exit(), "--master needs --engine spark");
     }
 
     /** A flowmatch JVM started like this one. */

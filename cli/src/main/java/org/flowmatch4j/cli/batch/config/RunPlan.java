@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * stage with its value, defaults included, read back from the same picocli command the CLI runs (one source of
  * truth). The run's id is the SHA-256 of the resolved config (first 12 hex digits): equal configs are the same run.
  */
-public final class RunPlan {
+public final class RunPlan implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Stands for the run directory while resolving and hashing, so that the id does not depend on where runs live. */
     public static final String RUN_PLACEHOLDER = "RUN";
     /** Options that change how a command talks or where it may write, not what it computes. */
@@ -34,7 +35,8 @@ public final class RunPlan {
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_-]*)}");
 
     /** A stage ready to run: its command words, the arguments (with {@code ${run}} left in) and its picocli model. */
-    public record ResolvedStage(List<String> words, List<String> args, Map<String, String> options, boolean hasOverwrite, boolean hasResume) {
+    public record ResolvedStage(List<String> words, List<String> args, Map<String, String> options, boolean hasOverwrite, boolean hasResume)
+            implements java.io.Serializable {
         /** The command line with {@code ${run}} replaced by the run directory. */
         public List<String> commandLine(Path runDir) {
             List<String> all = new ArrayList<>(words);
@@ -152,7 +154,7 @@ public final class RunPlan {
             String v = text(p);
             if (v != null) options.put("args" + p.index(), v);
         }
-        return new ResolvedStage(words, List.copyOf(args), options, spec.findOption("--overwrite") != null, spec.findOption("--resume") != null);
+        return new ResolvedStage(List.copyOf(words), List.copyOf(args), options, spec.findOption("--overwrite") != null, spec.findOption("--resume") != null);
     }
 
     private static String text(ArgSpec a) {

@@ -20,6 +20,15 @@ public final class ChildJvm {
 
     private ChildJvm() {}
 
+    /**
+     * The child's class path: {@code FLOWMATCH_CLASSPATH} when set (on a Spark cluster, the flowmatch jar on the
+     * shared file system, since executors may load the application through their own class loader), else this JVM's.
+     */
+    static String classPath() {
+        String env = System.getenv("FLOWMATCH_CLASSPATH");
+        return env != null && !env.isBlank() ? env : System.getProperty("java.class.path");
+    }
+
     /** Runs {@code flowmatch args…} to completion; returns its exit status. */
     public static int run(List<String> args, Path log) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
@@ -31,7 +40,7 @@ public final class ChildJvm {
         }
         cmd.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath());
         cmd.add("org.flowmatch4j.cli.Main");
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -59,12 +59,16 @@ public final class RunOutputs {
         }
     }
 
-    /** Files under {@code dir}, relative and sorted, leaving out hidden files and folders (markers, temporary files). */
+    /**
+     * Files under {@code dir}, relative and sorted, leaving out hidden files and folders (markers, temporary files) and
+     * the run's own report.html (written after this list, from it).
+     */
     public static List<Path> files(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) return out;
         try (Stream<Path> s = Files.walk(dir, 6)) {
             s.filter(Files::isRegularFile).map(dir::relativize)
+                    .filter(p -> !p.toString().equals("report.html"))
                     .filter(p -> { for (Path part : p) if (part.toString().startsWith(".")) return false; return true; })
                     .sorted().limit(MAX_FILES).forEach(out::add);
         }

@@ -68,6 +68,17 @@ public final class RunRegistry implements AutoCloseable {
                 ok ? "done" : "failed", Instant.now().toString(), seconds, Json.object(metrics), Json.object(Map.of("files", artifacts)), error, id);
     }
 
+    /** Records where a run ran (a Spark task's executor may differ from the driver that started it). */
+    public synchronized void hostOf(String id, String backend, String host) throws IOException {
+        update("UPDATE runs SET backend=?, host=? WHERE id=?", backend, host, id);
+    }
+
+    /** The run with exactly this id, or null. */
+    public synchronized RunRecord get(String id) throws IOException {
+        List<RunRecord> hits = query("SELECT * FROM runs WHERE id = ?", id);
+        return hits.isEmpty() ? null : hits.get(0);
+    }
+
     /** Lists {@code id} as the {@code position}-th run of {@code sweep}. */
     public synchronized void addToSweep(String sweep, String id, int position) throws IOException {
         update("INSERT INTO sweep_runs (sweep, id, position) VALUES (?, ?, ?) ON CONFLICT(sweep, id) DO UPDATE SET position=excluded.position", sweep, id, position);
