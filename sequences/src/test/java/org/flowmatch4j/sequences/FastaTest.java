@@ -50,6 +50,14 @@ class FastaTest {
         assertEquals(List.of("ACGT", "ACGT"), r.records().stream().map(SequenceRecord::sequence).toList());
     }
 
+    @Test
+    void bytesThatAreNotUtf8AreAnErrorNamingLineAndByte(@TempDir Path dir) throws Exception {
+        // found by FastaFuzzTest: the reader used to let Java's MalformedInputException ("Input length = 1") escape
+        Path f = Files.write(dir.resolve("latin1.fasta"), new byte[] {'>', 'a', '\n', 'A', 'C', '\n', '>', 'b', (byte) 0xE9, '\n', 'G', '\n'});
+        SequenceFormatException e = assertThrows(SequenceFormatException.class, () -> Fasta.read(f, Alphabet.DNA));
+        assertEquals(f + ": line 3: not UTF-8 text (byte 8 is 0xE9)", e.getMessage());
+    }
+
     private static void assertMessage(Path dir, String content, Alphabet a, String expected) throws Exception {
         Path f = Files.writeString(dir.resolve("bad.fasta"), content);
         SequenceFormatException e = assertThrows(SequenceFormatException.class, () -> Fasta.read(f, a));

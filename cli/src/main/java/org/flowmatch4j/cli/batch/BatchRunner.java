@@ -17,7 +17,7 @@ import org.flowmatch4j.cli.batch.config.BatchConfig;
 import org.flowmatch4j.cli.batch.config.RunPlan;
 import org.flowmatch4j.cli.batch.exec.RunExecutor;
 import org.flowmatch4j.cli.batch.exec.StageRunner;
-import org.flowmatch4j.cli.batch.spark.SparkEngine;
+import org.flowmatch4j.cli.batch.exec.TaskEngine;
 import org.flowmatch4j.cli.batch.registry.RunRecord;
 import org.flowmatch4j.cli.batch.registry.RunRegistry;
 import org.flowmatch4j.cli.batch.report.HtmlReport;
@@ -44,19 +44,18 @@ final class BatchRunner {
         for (RunPlan p : plans) out.println(p.id() + "  " + params(p.params()));
     }
 
-    /** Where the runs of a sweep execute. */
-    enum Engine { LOCAL, SPARK }
 
     /**
-     * Runs the plans — {@code jobs} at a time on this machine, or as Spark tasks on {@code master} — skipping those
-     * done before; a run that fails is recorded and the others go on. Returns the registry rows in plan order.
+     * Runs the plans — {@code jobs} at a time on this machine ({@code engine} null), or as tasks of {@code engine} on
+     * {@code master} — skipping those done before; a run that fails is recorded and the others go on. Returns the
+     * registry rows in plan order.
      */
-    static List<RunRecord> run(List<RunPlan> plans, String sweep, Path runs, Engine engine, int jobs, String master, PrintStream progress)
+    static List<RunRecord> run(List<RunPlan> plans, String sweep, Path runs, TaskEngine engine, int jobs, String master, PrintStream progress)
             throws IOException, InterruptedException {
         try (RunRegistry registry = RunRegistry.open(runs)) {
             if (sweep != null) for (int i = 0; i < plans.size(); i++) registry.addToSweep(sweep, plans.get(i).id(), i);
             RunExecutor executor = new RunExecutor(runs, registry, progress);
-            if (engine == Engine.SPARK) runOnSpark(plans, sweep, executor, master, progress);
+            if (engine != null) runOnEngine(plans, sweep, executor, engine, master, progress);
             else runLocally(plans, sweep, executor, jobs, progress);
             List<RunRecord> out = new ArrayList<>();
             for (RunPlan p : plans) out.add(registry.find(p.id()));
@@ -93,7 +92,8 @@ final class BatchRunner {
         }
     }
 
-    private static void runOnSpark(List<RunPlan> plans, String sweep, RunExecutor executor, String master, PrintStream progress) throws IOException {
+    private static void runOnEngine(List<RunPlan> plans, String sweep, RunExecutor executor, TaskEngine engine, String master, PrintStream progress)
+            throws IOException {
         List<RunPlan> todo = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -102,13 +102,13 @@ final class BatchRunner {
                 progress.printf("%s %s done before, skipped%n", label(i, plans.size()), p.id());
                 continue;
             }
-            executor.started(p, sweep, "spark", "spark " + (master == null ? "(spark-submit)" : master));
+            executor.started(p, sweep, engine.name(), engine.name() + " " + (master == null ? "(default master)" : master));
             todo.add(p);
             labels.add(label(i, plans.size()));
         }
         if (todo.isEmpty()) return;
-        progress.printf("spark: %d runs as tasks on %s%n", todo.size(), master == null ? "the spark-submit master" : master);
-        for (StageRunner.Result r : SparkEngine.run(todo, labels, executor.runs(), master, "flowmatch sweep " + (sweep == null ? "" : sweep))) {
+        progress.printf("%s: %d runs as tasks on %s%n", engine.name(), todo.size(), master == null ? "its default master" : master);
+        for (StageRunner.Result r : engine.run(todo, labels, executor.runs(), master, "flowmatch sweep " + (sweep == null ? "" : sweep))) {
             executor.record(r);
         }
     }

@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
             System.out.print(plan.resolvedYaml());
             return 0;
         }
-        RunRecord r = BatchRunner.run(List.of(plan), null, runs.runs, BatchRunner.Engine.LOCAL, 1, null, System.err).get(0);
+        RunRecord r = BatchRunner.run(List.of(plan), null, runs.runs, null, 1, null, System.err).get(0);
         System.out.println("run " + r.id() + " " + r.status() + " in " + r.runDir() + (r.error() == null ? "" : ": " + r.error()));
         r.metrics().forEach((k, v) -> System.out.println("  " + k + " " + v));
         return r.status().equals("done") ? 0 : 1;

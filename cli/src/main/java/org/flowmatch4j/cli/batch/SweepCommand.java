@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowmatch4j.cli.batch.config.BatchConfig;
 import org.flowmatch4j.cli.batch.config.RunPlan;
+import org.flowmatch4j.cli.batch.exec.TaskEngine;
 import org.flowmatch4j.cli.batch.registry.RunRecord;
 import org.flowmatch4j.cli.batch.report.HtmlReport;
 import picocli.CommandLine;
@@ -39,15 +40,13 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         if (jobs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be >= 1, got " + jobs);
-        BatchRunner.Engine eng = switch (engine) {
-            case "local" -> BatchRunner.Engine.LOCAL;
-            case "spark" -> BatchRunner.Engine.SPARK;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--engine must be local or spark, got '" + engine + "'");
-        };
-        if (master != null && eng != BatchRunner.Engine.SPARK) throw new CommandLine.ParameterException(spec.commandLine(), "--master needs --engine spark");
-        if (eng == BatchRunner.Engine.SPARK && !org.flowmatch4j.cli.batch.spark.SparkEngine.available()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--engine spark needs Apache Spark on the class path: run through ./flowmatch "
-                    + "(it adds cli/target/spark-lib) or spark-submit (docs/batch.md)");
+        if (master != null && engine.equals("local")) throw new CommandLine.ParameterException(spec.commandLine(), "--master needs --engine spark");
+        TaskEngine eng = null;
+        if (!engine.equals("local")) {
+            if (!engine.equals("spark")) throw new CommandLine.ParameterException(spec.commandLine(), "--engine must be local or spark, got '" + engine + "'");
+            eng = TaskEngine.named(engine).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "--engine spark needs the Spark engine on the class path: run through ./flowmatch (it builds and adds spark/target/lib) "
+                            + "or spark-submit (docs/batch.md)"));
         }
         BatchConfig c = BatchConfig.read(config);
         List<RunPlan> plans = BatchRunner.plan(c, c.sweepPoints());
@@ -57,7 +56,7 @@ public final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         System.err.printf("sweep %s: %d runs, %s, in %s%n", c.name(), plans.size(),
-                eng == BatchRunner.Engine.SPARK ? "on Spark" : Math.min(jobs, plans.size()) + " at a time", runs.runs);
+                eng != null ? "as " + eng.name() + " tasks" : Math.min(jobs, plans.size()) + " at a time", runs.runs);
         List<RunRecord> done = BatchRunner.run(plans, c.name(), runs.runs, eng, jobs, master, System.err);
         List<String> metrics = HtmlReport.metricNames(done);
         metrics = metrics.subList(0, Math.min(4, metrics.size()));

@@ -96,6 +96,9 @@ class BatchConfigTest {
         assertTrue(error("stages: [{toy: {out: '${run}'}}]\nsweep: {grid: {seed: []}}").contains("sweep.grid.seed must be a non-empty list"));
         assertTrue(error("stages: [{toy: {out: '${run}'}}]\nparams: {run: 1}").contains("parameter name 'run'"));
         assertTrue(error("stages: [{toy: {out: '${run}', steps: {a: 1}}}]").contains("stages[1].steps must be a text, number or boolean"));
+        String big = "stages: [{toy: {out: '${run}'}}]\nsweep: {grid: {a: [1,2,3,4,5,6,7,8,9,10], b: [1,2,3,4,5,6,7,8,9,10], c: [1,2,3,4,5,6,7,8,9,10], "
+                + "d: [1,2,3,4,5,6,7,8,9,10], e: [1,2]}}";
+        assertTrue(error(big).contains("more than 10000 runs"), error(big));
     }
 
     @Test

@@ -57,7 +57,7 @@ final class FrameGraph {
         SDVariable atomsPred = atoms(r.rot(), r.trans(), n), atomsTrue = atoms(rot1, trans1, n);
         SDVariable da = atomsPred.sub(atomsTrue);
         SDVariable atomLoss = da.mul(da).sum(1, 2).div(3 * n).reshape(-1, 1);
-        SDVariable dPred = distances(atomsPred), dTrue = distances(atomsTrue);
+        SDVariable dPred = distances(atomsPred, 3 * n), dTrue = distances(atomsTrue, 3 * n);
         SDVariable near = dTrue.lt(PROXIMITY_NM).castTo(DataType.FLOAT);
         SDVariable dd = dPred.sub(dTrue);
         SDVariable distLoss = dd.mul(dd).mul(near).sum(1, 2).div(near.sum(1, 2).add(1)).reshape(-1, 1);
@@ -78,8 +78,8 @@ final class FrameGraph {
         SDVariable wRbf = w.get(SDIndex.interval(EDGE_POSITION, EDGE_POSITION + EDGE_RBF), SDIndex.all());
         SDVariable wSc = w.get(SDIndex.interval(EDGE_POSITION + EDGE_RBF, EDGE_WIDTH), SDIndex.all());
         SDVariable sep = sd.constant(Nd4j.createFromArray(Features.separation(n, EDGE_POSITION)).reshape(n * n, EDGE_POSITION));
-        SDVariable z = rbf(distances(trans), n).mmul(wRbf).reshape(-1, n, n, cZ)
-                .add(rbf(distances(sc), n).mmul(wSc).reshape(-1, n, n, cZ).mul(scOn));
+        SDVariable z = rbf(distances(trans, n), n).mmul(wRbf).reshape(-1, n, n, cZ)
+                .add(rbf(distances(sc, n), n).mmul(wSc).reshape(-1, n, n, cZ).mul(scOn));
         return z.add(sep.mmul(wSep).reshape(1, n, n, cZ)).add(wb[1]).rename(EDGE_EMBEDDING);
     }
 
@@ -104,11 +104,16 @@ final class FrameGraph {
         return sd.concat(2, placed).reshape(-1, 3 * n, 3);
     }
 
-    /** Pairwise distances [B, M, M] of points [B, M, 3], with a small floor under the square root. */
-    private SDVariable distances(SDVariable p) {
+    /**
+     * Pairwise distances [B, M, M] of points [B, M, 3] (M = {@code m}), with a small floor under the square root. d² = |a|² + |b|² − 2a·b
+     * cancels on the diagonal, where float32 GEMM rounding (which differs between BLAS kernels) left up to ~1e-5 nm²:
+     * the diagonal is set to exactly zero.
+     */
+    private SDVariable distances(SDVariable p, int m) {
         SDVariable sq = p.mul(p).sum(true, 2);                                          // [B, M, 1]
         SDVariable gram = sd.mmul(p, p, false, true, false);
-        SDVariable d2 = sq.add(sq.permute(0, 2, 1)).sub(gram.mul(2));
+        SDVariable d2 = sq.add(sq.permute(0, 2, 1)).sub(gram.mul(2))
+                .mul(sd.constant(Nd4j.ones(DataType.FLOAT, m, m).subi(Nd4j.eye(m).castTo(DataType.FLOAT))));
         return sd.math().sqrt(sd.math().max(d2, sd.constant(1e-8f)).add(1e-8f));
     }
 }

@@ -47,7 +47,7 @@ public final class Fasta {
     public static Result read(Path file, Alphabet alphabet, Ambiguity ambiguity) throws IOException {
         if (!Files.isRegularFile(file)) throw new SequenceFormatException(file + ": no such file");
         if (Files.size(file) > MAX_BYTES) throw new SequenceFormatException(file + ": larger than " + (MAX_BYTES >> 20) + " MiB");
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = utf8Lines(file);
         List<SequenceRecord> checked = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int skipped = 0, record = 0;
@@ -91,6 +91,22 @@ public final class Fasta {
         }
         if (record == 0) throw new SequenceFormatException(file + ": no FASTA records (no line starts with '>')");
         return new Result(viaBioJava(file, checked), skipped);
+    }
+
+    /** The file's lines; bytes that are not UTF-8 are an error naming the line and byte offset. */
+    private static List<String> utf8Lines(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in).toString();
+            return text.lines().toList();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int at = in.position(), line = 1;
+            for (int i = 0; i < at && i < bytes.length; i++) if (bytes[i] == '\n') line++;
+            throw new SequenceFormatException(String.format(Locale.ROOT, "%s: line %d: not UTF-8 text (byte %d is 0x%02X)", file, line, at,
+                    at < bytes.length ? bytes[at] & 0xFF : 0));
+        }
     }
 
     /** BioJava reads the same file; its sequences must agree with the checked ones (same headers, same letters). */

@@ -30,11 +30,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * {@code ${name}} in an option value is a parameter; {@code ${run}} is the run's own directory, so that runs never
  * write over each other. The file is read with SnakeYAML's safe constructor (no Java types), at most
- * {@value #MAX_BYTES} bytes, aliases and nesting bounded.
+ * {@value #MAX_BYTES} bytes, aliases and nesting bounded; a sweep expands to at most {@value #MAX_RUNS} runs.
  */
 public record BatchConfig(Path file, String name, Map<String, Object> params, List<Stage> stages,
                           Map<String, List<Object>> grid, List<Map<String, Object>> list) {
     public static final int MAX_BYTES = 1 << 20;
+    /** Most runs one sweep may expand to (grid product plus list): a typo in a grid should not plan a billion runs. */
+    public static final int MAX_RUNS = 10_000;
 
     /** One pipeline stage: the command words ({@code seq train}) and its options by long name without dashes. */
     public record Stage(String command, Map<String, Object> options) {}
@@ -131,6 +133,11 @@ public record BatchConfig(Path file, String name, Map<String, Object> params, Li
                     list.add(one);
                 }
             }
+        }
+        long runs = grid.isEmpty() ? 0 : 1;
+        for (List<Object> values : grid.values()) runs = Math.min((long) MAX_RUNS + 1, runs * values.size());
+        if (runs + list.size() > MAX_RUNS) {
+            throw new ConfigException(file + ": the sweep expands to more than " + MAX_RUNS + " runs; split it into several sweeps");
         }
         return new BatchConfig(file, name, params, stages, grid, list);
     }

@@ -1,4 +1,4 @@
-package org.flowmatch4j.cli.batch.spark;
+package org.flowmatch4j.spark;
 
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.flowmatch4j.cli.batch.config.RunPlan;
 import org.flowmatch4j.cli.batch.exec.StageRunner;
+import org.flowmatch4j.cli.batch.exec.TaskEngine;
 
 /**
  * Runs sweep runs as Apache Spark tasks, one task per run (one partition each). A task runs its run's stages with
@@ -17,23 +18,13 @@ import org.flowmatch4j.cli.batch.exec.StageRunner;
  * be on a file system every executor shares — and returns the result to the driver, which alone writes the
  * registry. Spark schedules and retries; nothing here is a scheduler.
  */
-public final class SparkEngine {
-    private SparkEngine() {}
-
-    /** Whether Spark's classes are on the class path (spark-submit, or ./flowmatch with --engine spark). */
-    public static boolean available() {
-        try {
-            Class.forName("org.apache.spark.api.java.JavaSparkContext", false, SparkEngine.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
+public final class SparkEngine implements TaskEngine {
+    @Override public String name() { return "spark"; }
 
     /**
      * Runs {@code plans} on Spark: {@code master} as given (null: the one spark-submit set); results in plan order.
      */
-    public static List<StageRunner.Result> run(List<RunPlan> plans, List<String> labels, Path runs, String master, String appName) {
+    @Override public List<StageRunner.Result> run(List<RunPlan> plans, List<String> labels, Path runs, String master, String appName) {
         // Spark and Hadoop log through slf4j-simple here: their start-up notes (loopback host name, no native Hadoop) are noise
         for (String logger : new String[] {"org.apache.spark", "org.apache.hadoop", "org.sparkproject"}) {
             if (System.getProperty("org.slf4j.simpleLogger.log." + logger) == null) System.setProperty("org.slf4j.simpleLogger.log." + logger, "error");
