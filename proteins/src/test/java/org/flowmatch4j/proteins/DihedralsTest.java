@@ -75,6 +75,11 @@ class DihedralsTest {
         IOException e = assertThrows(IOException.class, () -> StructureReader.read(bad));
         assertTrue(e.getMessage().contains("empty.pdb"), e.getMessage());
         assertThrows(IOException.class, () -> StructureReader.read(dir.resolve("missing.pdb")));
+        Path huge = dir.resolve("huge.pdb");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(StructureReader.MAX_BYTES + 1);   // sparse: no disk used
+        }
+        assertEquals(huge + ": larger than 512 MiB, not read", assertThrows(IOException.class, () -> StructureReader.read(huge)).getMessage());
     }
 
     @Test

@@ -84,6 +84,7 @@ class BatchConfigTest {
         assertTrue(error("stages: []").contains("'stages' must be a non-empty list"));
         assertTrue(error("stages: [{toy: {out: '${run}'}, seq train: {}}]").contains("stages[1] must be one command"));
         assertTrue(error("stages: [{toy: {out: /tmp/elsewhere}}]").contains("stages[1] (toy).out: '/tmp/elsewhere' must lie in the run directory"));
+        assertTrue(error("stages: [{toy: {out: '${run}/../../elsewhere'}}]").contains("must lie in the run directory"), "no way out by '..'");
         String unknownParam = error("stages: [{toy: {out: '${run}', seed: '${sed}'}}]\nparams: {seed: 1}");
         assertTrue(unknownParam.contains("stages[1] (toy).seed: unknown parameter ${sed}; known: run, seed"), unknownParam);
         String unknownOption = error("stages: [{toy: {out: '${run}', stepz: 3}}]");

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.flowmatch4j.cli.CliRunner;
+import org.flowmatch4j.cli.FlowmatchJvm;
 import org.flowmatch4j.cli.batch.registry.RunRecord;
 import org.flowmatch4j.cli.batch.registry.RunRegistry;
 import org.flowmatch4j.sequences.io.Alphabet;
@@ -74,7 +73,7 @@ class SweepKillTest {
         assertEquals(7, ids.size(), plan.out());
 
         // first attempt in its own JVM, killed with SIGKILL while the third run samples
-        Process sweep = jvm("sweep", config.toString(), "--runs", runs.toString()).redirectOutput(dir.resolve("first.log").toFile()).start();
+        Process sweep = FlowmatchJvm.of("sweep", config.toString(), "--runs", runs.toString()).redirectOutput(dir.resolve("first.log").toFile()).start();
         Path third = runs.resolve(ids.get(2)).resolve(".stages/2.started");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (!Files.exists(third) && sweep.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
@@ -161,14 +160,5 @@ class SweepKillTest {
         assertEquals(2, noSpark.exit());
         assertTrue(noSpark.err().contains("--engine spark needs the Spark engine on the class path"), noSpark.err());
         assertEquals(2, CliRunner.run("sweep", config.toString(), "--runs", runs.toString(), "--master", "local[2]").exit(), "--master needs --engine spark");
-    }
-
-    /** A flowmatch JVM started like this one. */
-    static ProcessBuilder jvm(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !a.startsWith("-javaagent") && !a.startsWith("-agentlib")).toList());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.flowmatch4j.cli.Main"));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true);
     }
 }

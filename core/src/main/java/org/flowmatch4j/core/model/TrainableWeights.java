@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.flowmatch4j.core.train.AdamW;
 import org.flowmatch4j.core.train.Ema;
+import org.flowmatch4j.core.train.GradientWatch;
 import org.flowmatch4j.core.train.NonFiniteException;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -20,6 +21,8 @@ public final class TrainableWeights {
     private final SameDiff sd;
     private final FlatParameters flat;
     private final AdamW optimizer;
+    /** Reports gradient-norm spikes on standard error (gradient explosion detection). */
+    private final GradientWatch watch = new GradientWatch(System.err);
     private Ema ema;
     private boolean samplingWeightsLoaded;
 
@@ -66,6 +69,7 @@ public final class TrainableWeights {
         int step = (int) optimizer.stepCount() + 1;
         if (!Double.isFinite(value)) throw new NonFiniteException(step, what + " loss", value);
         if (!Double.isFinite(norm)) throw new NonFiniteException(step, "gradient of " + firstNonFinite(og.getGradients(), what), norm);
+        watch.observe(step, norm);
         if (clipNorm > 0 && norm > clipNorm) grads.muli(clipNorm / norm);
         optimizer.step(flat.values(), grads, lr);
         if (ema != null) ema.update(flat.values());

@@ -42,7 +42,7 @@ public final class Trainer {
     private final Rng rng;
     private final AdamW optimizer;
     private final Ema ema;
-    private final List<TrainingListener> listeners = new ArrayList<>();
+    private final List<TrainingListener> listeners = new ArrayList<>(List.of(new GradientWatch(System.err)));
     private final Map<String, String> provenance = new LinkedHashMap<>();
     private int step;
 

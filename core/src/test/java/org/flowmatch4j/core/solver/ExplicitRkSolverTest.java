@@ -18,6 +18,19 @@ class ExplicitRkSolverTest {
         }
 
         @Test
+        void aNonFiniteStateStopsTheSolveNamingStepAndTime() {
+            // the field turns NaN from t = 0.55 on; with 10 steps on [0, 1] the state is first NaN after step 6
+            // (Euler: its only stage sits at t = 0.6) or earlier (stages inside step 6 reach past 0.55)
+            VelocityField field = (x, t) -> t >= 0.55 ? x.mul(Double.NaN) : x.neg();
+            org.flowmatch4j.core.train.NonFiniteException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.flowmatch4j.core.train.NonFiniteException.class,
+                    () -> solver().solve(field, column(1.0), TimeGrid.uniform(0, 1, 10), StepListener.NONE));
+            int first = tableau().stages() == 1 ? 7 : 6;
+            assertEquals(first, e.step(), e.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("non-finite ODE state at t = " + (first == 7 ? "0.7000" : "0.6000")), e.getMessage());
+        }
+
+        @Test
         void usesStagesTimesStepsEvaluations() {
             OdeResult r = solver().solve((x, t) -> x.neg(), column(1.0), TimeGrid.uniform(0, 1, 7), StepListener.NONE);
             assertEquals(7 * tableau().stages(), r.nfe());

@@ -31,6 +31,8 @@ public final class StructureReader {
             Map.entry("MET", 'M'), Map.entry("PHE", 'F'), Map.entry("PRO", 'P'), Map.entry("SER", 'S'), Map.entry("THR", 'T'),
             Map.entry("TRP", 'W'), Map.entry("TYR", 'Y'), Map.entry("VAL", 'V'), Map.entry("MSE", 'M'));
     private static Path pdbDir;
+    /** Largest structure file read (bytes, as stored; a .gz counts compressed): the largest PDB entries are far smaller. */
+    public static final long MAX_BYTES = 512L << 20;
 
     private StructureReader() {}
 
@@ -59,6 +61,7 @@ public final class StructureReader {
     public static StructureFile parse(Path file) throws IOException {
         offline();
         if (!Files.isRegularFile(file)) throw new IOException(file + ": no such structure file");
+        if (Files.size(file) > MAX_BYTES) throw new IOException(file + ": larger than " + (MAX_BYTES >> 20) + " MiB, not read");
         String name = file.getFileName().toString();
         FileParsingParameters params = new FileParsingParameters();
         params.setAlignSeqRes(false);

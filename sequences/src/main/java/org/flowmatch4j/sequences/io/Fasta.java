@@ -19,6 +19,7 @@ import org.biojava.nbio.core.sequence.io.FastaReader;
 import org.biojava.nbio.core.sequence.io.FastaWriterHelper;
 import org.biojava.nbio.core.sequence.AccessionID;
 import org.biojava.nbio.core.sequence.io.ProteinSequenceCreator;
+import org.flowmatch4j.core.util.AtomicFiles;
 import org.biojava.nbio.core.sequence.io.template.SequenceHeaderParserInterface;
 import org.biojava.nbio.core.sequence.template.Sequence;
 
@@ -146,14 +147,17 @@ public final class Fasta {
                 throw new SequenceFormatException("record '" + r.id() + "' has letters BioJava cannot write: " + e.getMessage(), e);
             }
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (var out = Files.newOutputStream(tmp)) {
-            FastaWriterHelper.writeSequences(out, seqs);
-        } catch (Exception e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException(file + ": writing FASTA failed: " + e.getMessage(), e);
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        // through a hidden temporary file, synced and renamed (parent folders created): a kill leaves the old file or
+        // the new one, never a part, and no stale temporary name can block the next write (SampleKillTest)
+        AtomicFiles.write(file, out -> {
+            try {
+                FastaWriterHelper.writeSequences(out, seqs);
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(file + ": writing FASTA failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static String idOf(String header) { return header.split("\\s+", 2)[0]; }

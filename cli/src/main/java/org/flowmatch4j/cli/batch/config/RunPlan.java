@@ -90,7 +90,8 @@ public final class RunPlan implements java.io.Serializable {
                 } else {
                     text = substitute(where + "." + key, v, params);
                 }
-                if (key.equals("out") && !(text.equals("${run}") || text.startsWith("${run}/"))) {
+                if (key.equals("out") && !(text.equals("${run}") || text.startsWith("${run}/")
+                        && Path.of(text.replace("${run}", RUN_PLACEHOLDER)).normalize().startsWith(RUN_PLACEHOLDER))) {
                     throw new ConfigException(where + ".out: '" + text + "' must lie in the run directory (start with ${run}/) so that runs never write over each other");
                 }
                 if (v instanceof Boolean b) {

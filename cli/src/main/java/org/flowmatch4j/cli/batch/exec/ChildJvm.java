@@ -16,7 +16,6 @@ import java.util.List;
 public final class ChildJvm {
     /** System property naming the parent's pid in a child. */
     public static final String PARENT_PID = "flowmatch.parentPid";
-    private static final ThreadLocal<Process> CURRENT = new ThreadLocal<>();
 
     private ChildJvm() {}
 
@@ -46,14 +45,11 @@ public final class ChildJvm {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process p = pb.start();
-        CURRENT.set(p);
         try {
             return p.waitFor();
         } catch (InterruptedException e) {
             p.destroyForcibly();
             throw e;
-        } finally {
-            CURRENT.remove();
         }
     }
 }
