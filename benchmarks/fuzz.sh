@@ -18,7 +18,8 @@ for t in ${@:-cif smiles sdf fasta pdb mmcif config}; do
     # which Jazzer's Map.get hook does (an UnsupportedOperationException of the fuzzer's own making)
     pdb|mmcif) module=proteins; cls=StructureFuzzTest
       export JAZZER_INSTRUMENTATION_INCLUDES='org.flowmatch4j.**:org.biojava.**' JAZZER_INSTRUMENTATION_EXCLUDES='org.biojava.nbio.core.util.**' ;;
-    config) module=cli; cls=ConfigFuzzTest ;;
+    # SnakeYAML and picocli instrumented too: their own exceptions are what this target looks for
+    config) module=cli; cls=ConfigFuzzTest; export JAZZER_INSTRUMENTATION_INCLUDES='org.flowmatch4j.**:org.yaml.**:picocli.**' ;;
     *) echo "fuzz.sh: unknown target '$t' (cif, smiles, sdf, fasta, pdb, mmcif, config)" >&2; exit 2 ;;
   esac
   echo "== fuzzing $t (10 min)"

@@ -79,6 +79,7 @@ class BatchConfigTest {
         assertTrue(error("stages: [{toy: {out: '${run}'}}]\nbogus: 1").contains("unknown key 'bogus' at the top level"));
         String yaml = error("stages:\n  - toy: {out: [}\n");
         assertTrue(yaml.startsWith("sweep.yaml:2:") && yaml.contains("not valid YAML"), yaml);
+        assertTrue(error("!x%20 y\n").contains("not valid YAML: Tag must not contain leading or trailing spaces"), "found by ConfigFuzzTest");
         String flow = error("stages:\n  - toy: {out: ${run}/x}\n");
         assertTrue(flow.contains("write '${name}' in quotes"), flow);
         assertTrue(error("stages: []").contains("'stages' must be a non-empty list"));

@@ -65,7 +65,8 @@ public record BatchConfig(Path file, String name, Map<String, Object> params, Li
             String hint = text.contains("${") && e.getProblem() != null && e.getProblem().contains("{")
                     ? " (inside {...} or [...] write '${name}' in quotes)" : "";
             throw new ConfigException(file + (m == null ? "" : ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)) + ": not valid YAML: " + e.getProblem() + hint);
-        } catch (YAMLException e) {
+        } catch (YAMLException | IllegalArgumentException e) {
+            // SnakeYAML also throws IllegalArgumentException, e.g. for a %-escaped tag that decodes to spaces (ConfigFuzzTest)
             throw new ConfigException(file + ": not valid YAML: " + e.getMessage());
         }
         Map<String, Object> top = map(file, root, "the top level");
