@@ -13,6 +13,7 @@ import org.flowmatch4j.core.train.Checkpoint;
 import org.flowmatch4j.core.train.CheckpointException;
 import org.flowmatch4j.core.util.Rng;
 import org.flowmatch4j.sequences.flow.CategoricalFlow;
+import org.flowmatch4j.sequences.flow.DiscreteFlow;
 import org.flowmatch4j.sequences.io.Alphabet;
 import org.flowmatch4j.sequences.io.Fasta;
 import org.flowmatch4j.sequences.io.SequenceRecord;
@@ -42,6 +43,9 @@ public final class SeqSampleCommand implements Callable<Integer> {
     String cls;
     @Option(names = "--guidance", defaultValue = "0", description = "Classifier-free guidance weight w >= 0 (default: ${DEFAULT-VALUE}).")
     double guidance;
+    @Option(names = "--corrector", defaultValue = "0", description = "Corrector strength beta >= 0 for discrete flows (Gat et al.): "
+            + "positions may return to the source and be redrawn; 0 = plain discrete Euler (default: ${DEFAULT-VALUE}).")
+    double corrector;
     @Option(names = "--out", required = true, description = "FASTA file to write.")
     Path out;
     @Option(names = "--overwrite", description = "Replace --out if it exists.")
@@ -49,7 +53,9 @@ public final class SeqSampleCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         OutputDir.refuseOverwrite(spec, out, overwrite, "a file");
-        if (num < 1 || steps < 1 || guidance < 0) throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1, --steps >= 1, --guidance >= 0");
+        if (num < 1 || steps < 1 || guidance < 0 || !(corrector >= 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1, --steps >= 1, --guidance >= 0, --corrector >= 0");
+        }
         Checkpoint ck;
         CategoricalDenoiser net;
         CategoricalFlow flow;
@@ -63,6 +69,10 @@ public final class SeqSampleCommand implements Callable<Integer> {
             net = new CategoricalDenoiser(CategoricalDenoiser.Config.parse(meta.get("network")), 0);
             net.parameters().assign(ck.array("params").reshape(net.parameters().shape()));
             flow = CategoricalFlow.named(meta.get("method"), net.config().categories());
+            if (corrector > 0) {
+                if (!(flow instanceof DiscreteFlow d)) throw new IllegalArgumentException("--corrector needs a discrete flow; this model is " + meta.get("method"));
+                flow = d.withCorrector(corrector);
+            }
             alphabet = Alphabet.named(meta.get("alphabet"));
             List<String> classes = meta.getOrDefault("classes", "").isEmpty() ? List.of() : List.of(meta.get("classes").split("\t"));
             if (cls != null) {
@@ -79,7 +89,8 @@ public final class SeqSampleCommand implements Callable<Integer> {
         Rng rng = new Rng(common.seed);
         List<SequenceRecord> records = new ArrayList<>();
         long t0 = System.nanoTime();
-        String tag = String.format(Locale.ROOT, "method=%s%s", ck.metadata().get("method"), cls == null ? "" : " class=" + cls + " guidance=" + guidance);
+        String tag = String.format(Locale.ROOT, "method=%s%s%s", ck.metadata().get("method"), corrector > 0 ? " corrector=" + corrector : "",
+                cls == null ? "" : " class=" + cls + " guidance=" + guidance);
         int empty = 0;
         for (int done = 0; done < num; done += chunk) {
             int n = Math.min(chunk, num - done);

@@ -57,6 +57,10 @@ class SeqCommandTest {
         assertEquals(30, got.size());
         for (SequenceRecord r : got) assertEquals(81, r.length());
         assertTrue(got.get(0).header().contains("class=promoter guidance=2.0"), got.get(0).header());
+        String[] noCorrector = SphereCommandTest.run("seq", "sample", "--model", run.toString(), "--num", "3", "--corrector", "1",
+                "--out", dir.resolve("c.fasta").toString());
+        assertEquals("2", noCorrector[0]);
+        assertTrue(noCorrector[1].contains("--corrector needs a discrete flow; this model is dirichlet"), noCorrector[1]);
         Path eval = dir.resolve("eval");
         String[] e = SphereCommandTest.run("seq", "eval", "--samples", samples.toString(), "--reference", run.resolve("heldout.fasta").toString(),
                 "--training", run.resolve("train.fasta").toString(), "--alphabet", "dna", "--out", eval.toString());
