@@ -162,6 +162,40 @@ class CategoricalFlowTest {
         assertThrows(IllegalArgumentException.class, () -> plain.withCorrector(-1));
     }
 
+    @Test
+    void puritySamplingUnmasksTheSurestPositionsAtTheEulerRate() {
+        int k = 3, n = 4000;
+        // position 0 of each pair is predicted with confidence 0.9, position 1 is a coin toss between three tokens
+        CategoricalFlow.Denoiser peaked = (state, feature, sequences, length) -> {
+            float[] out = new float[sequences * length * k];
+            for (int p = 0; p < sequences * length; p++) {
+                float[] row = p % 2 == 0 ? new float[] {0.9f, 0.05f, 0.05f} : new float[] {1 / 3f, 1 / 3f, 1 / 3f};
+                System.arraycopy(row, 0, out, p * k, k);
+            }
+            return out;
+        };
+        int[] oneOpen = new int[2];
+        double[] worst = {0};
+        CategoricalFlow.Denoiser watched = (state, feature, sequences, length) -> {
+            int masked = 0;
+            for (int b = 0; b < sequences; b++) {
+                int a = token(state, 2 * b * (k + 1), k), c = token(state, (2 * b + 1) * (k + 1), k);
+                if ((a >= 0) != (c >= 0)) oneOpen[a >= 0 ? 0 : 1]++;
+                masked += (a < 0 ? 1 : 0) + (c < 0 ? 1 : 0);
+            }
+            worst[0] = Math.max(worst[0], Math.abs(masked / (2.0 * sequences) - (1 - feature[0])));
+            return peaked.probabilities(state, feature, sequences, length);
+        };
+        DiscreteFlow purity = new DiscreteFlow(k, DiscreteFlow.Source.MASK).withPurity();
+        int[] x = purity.sample(watched, n, 2, 4, new Rng(9));
+        assertEquals(0, oneOpen[1], "with one of two positions decided, it is always the surer one");
+        assertTrue(oneOpen[0] > n / 2, "half-decided pairs occur: " + oneOpen[0]);
+        // Binomial counts keep the masked share at 1 − t (binomial noise of 8000 positions ≤ 0.017 at 3σ)
+        assertTrue(worst[0] < 0.02, "masked share strays from 1 − t by " + worst[0]);
+        for (int t : x) assertTrue(t >= 0 && t < k, "every position decided at the end");
+        assertThrows(IllegalArgumentException.class, () -> new DiscreteFlow(k, DiscreteFlow.Source.UNIFORM).withPurity());
+    }
+
     /** The token of a one-hot position with K + 1 channels (the last the mask), or -1 for the mask. */
     private static int token(float[] state, int o, int k) {
         for (int i = 0; i < k; i++) if (state[o + i] == 1) return i;

@@ -46,6 +46,9 @@ public final class SeqSampleCommand implements Callable<Integer> {
     @Option(names = "--corrector", defaultValue = "0", description = "Corrector strength beta >= 0 for discrete flows (Gat et al.): "
             + "positions may return to the source and be redrawn; 0 = plain discrete Euler (default: ${DEFAULT-VALUE}).")
     double corrector;
+    @Option(names = "--purity", description = "Purity sampling for masked discrete flows: each step unmasks as many positions as the "
+            + "Euler step would, the ones the model is surest of first.")
+    boolean purity;
     @Option(names = "--out", required = true, description = "FASTA file to write.")
     Path out;
     @Option(names = "--overwrite", description = "Replace --out if it exists.")
@@ -71,7 +74,14 @@ public final class SeqSampleCommand implements Callable<Integer> {
             flow = CategoricalFlow.named(meta.get("method"), net.config().categories());
             if (corrector > 0) {
                 if (!(flow instanceof DiscreteFlow d)) throw new IllegalArgumentException("--corrector needs a discrete flow; this model is " + meta.get("method"));
+                if (purity) throw new IllegalArgumentException("--purity and --corrector exclude each other");
                 flow = d.withCorrector(corrector);
+            }
+            if (purity) {
+                if (!(flow instanceof DiscreteFlow d) || !"discrete".equals(meta.get("method")) && !"discrete-masked".equals(meta.get("method"))) {
+                    throw new IllegalArgumentException("--purity needs a masked discrete flow; this model is " + meta.get("method"));
+                }
+                flow = d.withPurity();
             }
             alphabet = Alphabet.named(meta.get("alphabet"));
             List<String> classes = meta.getOrDefault("classes", "").isEmpty() ? List.of() : List.of(meta.get("classes").split("\t"));
@@ -89,7 +99,7 @@ public final class SeqSampleCommand implements Callable<Integer> {
         Rng rng = new Rng(common.seed);
         List<SequenceRecord> records = new ArrayList<>();
         long t0 = System.nanoTime();
-        String tag = String.format(Locale.ROOT, "method=%s%s%s", ck.metadata().get("method"), corrector > 0 ? " corrector=" + corrector : "",
+        String tag = String.format(Locale.ROOT, "method=%s%s%s", ck.metadata().get("method"), corrector > 0 ? " corrector=" + corrector : purity ? " purity" : "",
                 cls == null ? "" : " class=" + cls + " guidance=" + guidance);
         int empty = 0;
         for (int done = 0; done < num; done += chunk) {

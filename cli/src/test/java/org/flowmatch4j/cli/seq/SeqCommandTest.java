@@ -61,6 +61,10 @@ class SeqCommandTest {
                 "--out", dir.resolve("c.fasta").toString());
         assertEquals("2", noCorrector[0]);
         assertTrue(noCorrector[1].contains("--corrector needs a discrete flow; this model is dirichlet"), noCorrector[1]);
+        String[] noPurity = SphereCommandTest.run("seq", "sample", "--model", run.toString(), "--num", "3", "--purity",
+                "--out", dir.resolve("c.fasta").toString());
+        assertEquals("2", noPurity[0]);
+        assertTrue(noPurity[1].contains("--purity needs a masked discrete flow; this model is dirichlet"), noPurity[1]);
         Path eval = dir.resolve("eval");
         String[] e = SphereCommandTest.run("seq", "eval", "--samples", samples.toString(), "--reference", run.resolve("heldout.fasta").toString(),
                 "--training", run.resolve("train.fasta").toString(), "--alphabet", "dna", "--out", eval.toString());

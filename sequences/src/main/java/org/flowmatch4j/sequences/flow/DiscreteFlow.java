@@ -16,6 +16,10 @@ import org.flowmatch4j.core.util.Rng;
  * β_t = β · t (1 − t) (zero at both ends), so per step of size h a position redraws from p̂ with probability
  * h (1 + β_t)/(1 − t) and returns to the source (mask, or a uniform draw) with probability h β_t / t = h β (1 − t).
  * β = 0 is the plain sampler, draw for draw.
+ *
+ * <p>Purity sampling (masked source only; Gat et al., after MaskGIT): each step unmasks as many positions as the
+ * Euler step would (a Binomial(#masked, h/(1 − t)) count per sequence, so the masked share still follows 1 − t), but
+ * takes the masked positions the model is surest of (largest max p̂) instead of random ones; decided tokens stay.
  */
 public final class DiscreteFlow implements CategoricalFlow {
     /** The source distribution p_0. */
@@ -24,20 +28,28 @@ public final class DiscreteFlow implements CategoricalFlow {
     private final int k;
     private final Source source;
     private final double corrector;
+    private final boolean purity;
 
-    public DiscreteFlow(int k, Source source) { this(k, source, 0); }
+    public DiscreteFlow(int k, Source source) { this(k, source, 0, false); }
 
-    /** With corrector strength β ≥ 0 (0: no corrector). */
-    public DiscreteFlow(int k, Source source, double corrector) {
+    /** With corrector strength β ≥ 0 (0: no corrector) and purity sampling (masked source, no corrector). */
+    public DiscreteFlow(int k, Source source, double corrector, boolean purity) {
         Checks.require(k >= 2, "need K >= 2, got %d", k);
         Checks.require(corrector >= 0 && Double.isFinite(corrector), "need a corrector strength >= 0, got %s", corrector);
+        Checks.require(!purity || (source == Source.MASK && corrector == 0), "purity sampling needs the masked source and no corrector");
         this.k = k;
         this.source = source;
         this.corrector = corrector;
+        this.purity = purity;
     }
 
     /** The same flow sampled with corrector strength β. */
-    public DiscreteFlow withCorrector(double beta) { return new DiscreteFlow(k, source, beta); }
+    public DiscreteFlow withCorrector(double beta) { return new DiscreteFlow(k, source, beta, false); }
+
+    /** The same flow sampled by purity (masked source only). */
+    public DiscreteFlow withPurity() { return new DiscreteFlow(k, source, 0, true); }
+
+    public boolean purity() { return purity; }
 
     public double corrector() { return corrector; }
 
@@ -77,6 +89,10 @@ public final class DiscreteFlow implements CategoricalFlow {
             for (int p = 0; p < n; p++) state[p * c + x[p]] = 1;
             java.util.Arrays.fill(feature, t);
             float[] prob = denoiser.probabilities(state, feature, sequences, length);
+            if (purity) {
+                unmaskSurest(x, prob, sequences, length, s + 1 == steps ? 1 : jump, rng);
+                continue;
+            }
             for (int p = 0; p < n; p++) {
                 if (s + 1 == steps) {
                     x[p] = rng.categorical(prob, p * k, k);
@@ -88,5 +104,24 @@ public final class DiscreteFlow implements CategoricalFlow {
             }
         }
         return x;
+    }
+
+    /** Purity step: per sequence, a Binomial(#masked, q) count of its masked positions, the surest first, drawn from p̂. */
+    private void unmaskSurest(int[] x, float[] prob, int sequences, int length, double q, Rng rng) {
+        Integer[] masked = new Integer[length];
+        for (int b = 0; b < sequences; b++) {
+            int m = 0, count = 0;
+            for (int i = 0; i < length; i++) if (x[b * length + i] == k) masked[m++] = b * length + i;
+            for (int i = 0; i < m; i++) if (q >= 1 || rng.uniform() < q) count++;
+            if (count == 0) continue;
+            java.util.Arrays.sort(masked, 0, m, (u, v) -> Float.compare(confidence(prob, v), confidence(prob, u)));
+            for (int i = 0; i < count; i++) x[masked[i]] = rng.categorical(prob, masked[i] * k, k);
+        }
+    }
+
+    private float confidence(float[] prob, int p) {
+        float best = 0;
+        for (int j = 0; j < k; j++) best = Math.max(best, prob[p * k + j]);
+        return best;
     }
 }
