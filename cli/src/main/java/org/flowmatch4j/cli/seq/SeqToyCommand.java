@@ -34,6 +34,9 @@ public final class SeqToyCommand implements Callable<Integer> {
     int sampleSteps;
     @Option(names = "--hidden", defaultValue = "256", description = "MLP width (default: ${DEFAULT-VALUE}).")
     int hidden;
+    @Option(names = "--t-max", description = "Dirichlet FM only: the path's largest concentration t_max (default: the method's, "
+            + org.flowmatch4j.sequences.flow.DirichletFlow.DEFAULT_T_MAX + "); the marginal Beta(1 + t, K - 1) needs t well above K to reach the vertex.")
+    Double tMax;
     @Option(names = "--json", description = "Print one JSON object instead of a sentence.")
     boolean json;
 
@@ -41,8 +44,14 @@ public final class SeqToyCommand implements Callable<Integer> {
         if (k < 2 || trainSteps < 1 || samples < 1 || sampleSteps < 1 || hidden < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "need --k >= 2 and positive --train-steps, --samples, --sample-steps, --hidden");
         }
+        org.flowmatch4j.sequences.flow.CategoricalFlow flow;
         try {
-            org.flowmatch4j.sequences.flow.CategoricalFlow.named(method, k);
+            flow = org.flowmatch4j.sequences.flow.CategoricalFlow.named(method, k);
+            if (tMax != null) {
+                if (!method.equals("dirichlet")) throw new IllegalArgumentException("--t-max is for --method dirichlet");
+                if (!(tMax > 0)) throw new IllegalArgumentException("--t-max must be > 0, got " + tMax);
+                flow = new org.flowmatch4j.sequences.flow.DirichletFlow(k, tMax);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -50,7 +59,7 @@ public final class SeqToyCommand implements Callable<Integer> {
         var d = ToyBenchmark.Options.defaults();
         var o = new ToyBenchmark.Options(d.length(), trainSteps, d.batch(), d.lr(), hidden, d.depth(), sampleSteps, samples);
         int[] last = {-1};
-        ToyBenchmark.Result r = ToyBenchmark.run(k, method, o, common.seed, f -> {
+        ToyBenchmark.Result r = ToyBenchmark.run(k, method, flow, o, common.seed, f -> {
             int pct = (int) (100 * f);
             if (pct / 10 != last[0]) {
                 last[0] = pct / 10;
@@ -61,6 +70,7 @@ public final class SeqToyCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("k", k);
             m.put("method", method);
+            if (tMax != null) m.put("t_max", tMax);
             m.put("kl", r.kl());
             m.put("floor_kl", r.floorKl());
             m.put("samples", r.samples());

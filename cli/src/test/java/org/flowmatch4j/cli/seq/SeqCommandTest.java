@@ -27,6 +27,9 @@ class SeqCommandTest {
         assertTrue(json.contains("\"k\": 3") && json.contains("\"method\": \"discrete\""), json);
         double kl = Double.parseDouble(json.replaceAll(".*\"kl\": ([-0-9.eE]+).*", "$1"));
         assertTrue(kl >= 0 && kl < 1, json);
+        String[] tmax = SphereCommandTest.run("seq", "toy", "--k", "3", "--method", "discrete", "--t-max", "4");
+        assertEquals("2", tmax[0]);
+        assertTrue(tmax[1].contains("--t-max is for --method dirichlet"), tmax[1]);
         String[] bad = SphereCommandTest.run("seq", "toy", "--k", "3", "--method", "gaussian");
         assertEquals("2", bad[0]);
         assertTrue(bad[1].contains("unknown method 'gaussian'"), bad[1]);

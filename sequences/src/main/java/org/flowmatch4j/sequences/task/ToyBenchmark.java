@@ -22,8 +22,12 @@ public final class ToyBenchmark {
 
     /** @param progress called with the fraction done (training then sampling) */
     public static Result run(int k, String method, Options o, long seed, java.util.function.DoubleConsumer progress) {
+        return run(k, method, CategoricalFlow.named(method, k), o, seed, progress);
+    }
+
+    /** As {@link #run(int, String, Options, long, java.util.function.DoubleConsumer)} with a configured flow (e.g. a Dirichlet t_max). */
+    public static Result run(int k, String method, CategoricalFlow flow, Options o, long seed, java.util.function.DoubleConsumer progress) {
         ToyTarget target = new ToyTarget(o.length(), k, seed);
-        CategoricalFlow flow = CategoricalFlow.named(method, k);
         CategoricalDenoiser net = new CategoricalDenoiser(new CategoricalDenoiser.Config("mlp", o.length(), flow.channels(), k, 0, o.hidden(), o.depth()), seed);
         net.useEma(0.999);
         Rng rng = new Rng(seed + 1);
