@@ -78,9 +78,8 @@ public final class SeqSampleCommand implements Callable<Integer> {
                 flow = d.withCorrector(corrector);
             }
             if (purity) {
-                if (!(flow instanceof DiscreteFlow d) || !"discrete".equals(meta.get("method")) && !"discrete-masked".equals(meta.get("method"))) {
-                    throw new IllegalArgumentException("--purity needs a masked discrete flow; this model is " + meta.get("method"));
-                }
+                // DiscreteFlow.withPurity refuses the uniform source itself
+                if (!(flow instanceof DiscreteFlow d)) throw new IllegalArgumentException("--purity needs a masked discrete flow; this model is " + meta.get("method"));
                 flow = d.withPurity();
             }
             alphabet = Alphabet.named(meta.get("alphabet"));

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The issue's acceptance run: a 3×2 sweep (sequence method × seed, plus one run that must fail) is killed with
  * kill -9 half-way, run again, and finishes with every run exactly once in the registry, every output complete,
  * the interrupted run's results equal to an uninterrupted run of the same config; then the runs commands read it.
- * {@code CONFIG} is shared with the Spark engine's test (module spark).
+ * The Spark engine's test (module spark) runs the same sweep.
  */
 class SweepKillTest {
     @TempDir Path dir;
 
-    public static final String CONFIG = """
+    static final String CONFIG = """
             name: methods
             params: {method: dirichlet, seed: 1, fasta: FASTA}
             stages:
