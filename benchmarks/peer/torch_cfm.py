@@ -132,11 +132,11 @@ def bench(args):
     torch.manual_seed(1)
     gen, rng = torch.Generator().manual_seed(1), np.random.default_rng(1)
     out = {}
-    for batch, warm, timed in ((256, 20, 50), (4096, 3, 10)):
+    for batch, warm, timed in ((256, 500, 50), (4096, 20, 10)):  # warm-up counts as in CoreBenchmark
         net = mlp()
         out[f"train_ms_b{batch}"] = statistics.median(train(net, warm + timed, batch, "independent", gen, rng)[warm:])
     net, x = mlp(), torch.randn(4096, 2, generator=gen)
-    euler(net, x, 5)
+    euler(net, x, 100)
     times = []
     for _ in range(3):
         t0 = time.perf_counter()

@@ -27,5 +27,8 @@ class BenchCommandTest {
         assertEquals(42, csv.size(), "header, step 0 and 40 samples");
         assertTrue(javax.imageio.ImageIO.read(dir.resolve("rss.png").toFile()) != null);
         assertEquals(2, CliRunner.run("bench", "rss", "--peer").exit());
+        CliRunner rounds = CliRunner.run("bench", "core", "--peer", "--rounds", "0");
+        assertEquals(2, rounds.exit());
+        assertTrue(rounds.err().contains("--rounds must be > 0"), rounds.err());
     }
 }

@@ -130,7 +130,7 @@ public final class DenseMlp {
         h[0].assign(input);
         int layers = w.length;
         for (int l = 0; l < layers; l++) {
-            Nd4j.gemm(hx[l], wb[l], z[l], false, false, 1.0, 0.0);
+            HostGemm.gemm(hx[l], wb[l], z[l], false, false, simd);
             if (l < layers - 1) SiluKernels.silu(z[l], sig[l], hx[l + 1], widths[l + 1], simd);
         }
         return z[layers - 1];
@@ -157,15 +157,15 @@ public final class DenseMlp {
 
     private INDArray propagate(INDArray d, boolean parameterGradients, boolean inputGradient) {
         for (int l = w.length - 1; l >= 0; l--) {
-            if (parameterGradients) Nd4j.gemm(hx[l], d, gwb[l], true, false, 1.0, 0.0);
+            if (parameterGradients) HostGemm.gemm(hx[l], d, gwb[l], true, false, simd);
             if (l == 0 && !inputGradient) return null;
-            Nd4j.gemm(d, w[l], delta[l], false, true, 1.0, 0.0);
+            HostGemm.gemm(d, w[l], delta[l], false, true, simd);
             if (l > 0) SiluKernels.siluBackward(delta[l], z[l - 1], sig[l - 1], deriv[l - 1], simd);
             d = delta[l];
         }
         return delta[0];
     }
 
-    /** Turns the SIMD kernels off (the ND4J-op path), to compare both in tests. */
+    /** Turns the SIMD kernels and direct BLAS calls off (the ND4J-op path), to compare both in tests. */
     void useSimd(boolean on) { simd = on; }
 }

@@ -102,8 +102,9 @@ class DenseMlpTest {
     }
 
     @Test
-    void simdKernelsMatchTheNd4jOpPath() {
+    void simdKernelsAndDirectBlasMatchTheNd4jOpPath() {
         assertTrue(SiluKernels.simd(), "tests run with --add-modules jdk.incubator.vector (parent pom argLine)");
+        assertTrue(HostGemm.direct(), "the CPU backend's OpenBLAS binding is on the test class path");
         int[] widths = {3, 37, 21, 40, 2};            // widths off the 16-lane grid exercise the scalar tails
         DenseMlp simd = new DenseMlp(widths, 8), plain = new DenseMlp(widths, 8);
         plain.useSimd(false);
