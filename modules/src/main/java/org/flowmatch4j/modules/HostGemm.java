@@ -16,9 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Why: {@code Nd4j.gemm} builds an {@code Mmul} custom op (op object, context, shape checks) on every call, about
  * 20–40 µs before any arithmetic; a [256, 4]·[4, 256] product then takes 45 µs instead of 4 µs, and the eleven
  * products of a batch-256 MLP train step pay ~0.3 ms of such overhead (docs/performance.md). The direct call is a
- * single JNI crossing. It is taken for products of at most {@link #DIRECT_MAX_VOLUME} multiply-adds, when the backend is ND4J's CPU backend, OpenBLAS's JavaCPP binding is on the
- * class path, and every matrix is a float, row-major array with unit column stride (views of rows or of a flat
- * parameter vector qualify); otherwise {@code Nd4j.gemm} runs. The binding is looked up reflectively so this module
+ * single JNI crossing. It is taken for products of at most {@link #DIRECT_MAX_VOLUME} multiply-adds when the
+ * backend is ND4J's CPU backend, OpenBLAS's JavaCPP binding is on the class path, and every matrix is a float,
+ * row-major array with unit column stride (views of rows or of a flat parameter vector qualify); otherwise
+ * {@code Nd4j.gemm} runs. The binding is looked up reflectively so this module
  * depends on ND4J's API only.
  */
 final class HostGemm {
@@ -68,8 +69,8 @@ final class HostGemm {
     }
 
     private static boolean rowMajor(INDArray x) {
-        return x.dataType() == DataType.FLOAT && x.rank() == 2 && x.stride(1) == 1 && x.stride(0) >= Math.max(1, x.size(1))
-                && !x.data().isConstant() && x.offset() == x.data().offset();
+        return x.dataType() == DataType.FLOAT && x.rank() == 2 && x.stride(1) == 1
+                && x.stride(0) >= Math.max(1, x.size(1)) && !x.data().isConstant() && x.offset() == x.data().offset();
     }
 
     /** The address of x's first element (a buffer of a view already points at the view's offset). */
