@@ -40,6 +40,7 @@ public final class DenseMlp {
     /** hx[l] = [h_l, 1] of shape [batch, width_l + 1]; h[l] its first width_l columns (a view). */
     private INDArray[] z, hx, h, sig, delta, deriv;
     private boolean simd = true;
+    private BlockedInference inference;
 
     /**
      * @param widths layer widths [in, hidden..., out], at least 2 entries
@@ -122,10 +123,7 @@ public final class DenseMlp {
      * @return output, shape [batch, out]; a buffer overwritten by the next call
      */
     public INDArray forward(INDArray input) {
-        if (input.rank() != 2 || input.size(1) != widths[0] || input.dataType() != type) {
-            throw new IllegalArgumentException("input must have shape [batch, " + widths[0] + "] and type " + type
-                    + ", got " + Arrays.toString(input.shape()) + " " + input.dataType());
-        }
+        checkInput(input);
         ensureBuffers((int) input.size(0));
         h[0].assign(input);
         int layers = w.length;
@@ -134,6 +132,34 @@ public final class DenseMlp {
             if (l < layers - 1) SiluKernels.silu(z[l], sig[l], hx[l + 1], widths[l + 1], simd);
         }
         return z[layers - 1];
+    }
+
+    private void checkInput(INDArray input) {
+        if (input.rank() != 2 || input.size(1) != widths[0] || input.dataType() != type) {
+            throw new IllegalArgumentException("input must have shape [batch, " + widths[0] + "] and type " + type
+                    + ", got " + Arrays.toString(input.shape()) + " " + input.dataType());
+        }
+    }
+
+    /**
+     * The same output as {@link #forward} for inference, where no backward pass follows: float networks run in
+     * cache-sized row blocks without storing σ(z) where that is faster ({@link BlockedInference}); equal to
+     * {@link #forward} up to float
+     * rounding. It prepares no {@link #backward}: call {@link #forward} before back-propagating.
+     *
+     * @param input shape [batch, in], of {@link #dataType()}; copied
+     * @return output, shape [batch, out]; a buffer overwritten by the next call of this method
+     */
+    public INDArray predict(INDArray input) {
+        return simd && BlockedInference.preferred(type) ? predictBlocked(input) : forward(input);
+    }
+
+    /** The blocked inference pass wherever it can run (tests compare it with {@link #forward}). */
+    INDArray predictBlocked(INDArray input) {
+        if (!BlockedInference.available(type)) return forward(input);
+        checkInput(input);
+        if (inference == null) inference = new BlockedInference(widths, wb);
+        return inference.run(input);
     }
 
     /**

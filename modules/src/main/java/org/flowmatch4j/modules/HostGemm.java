@@ -46,6 +46,20 @@ final class HostGemm {
         }
     }
 
+    /**
+     * Whether OpenBLAS runs its AVX-512 SGEMM kernels: OpenBLAS 0.3.19 does not report its choice, so this reads
+     * {@code OPENBLAS_CORETYPE}, which the ./flowmatch launcher sets to SKYLAKEX on AVX-512 CPUs unless the user chose
+     * one. With the AVX2 (Haswell) kernels a [256, 257]·[257, 256] product takes twice as long on a Zen 5 core as with
+     * the AVX-512 ones, slower than ND4J's own route for the whole batch (docs/performance.md).
+     */
+    static boolean wideKernels() { return SGEMM != null && wideKernels(System.getenv("OPENBLAS_CORETYPE")); }
+
+    /** Whether an {@code OPENBLAS_CORETYPE} value names an AVX-512 SGEMM kernel set. */
+    static boolean wideKernels(String coreType) {
+        return coreType != null && coreType.toLowerCase(java.util.Locale.ROOT)
+                .matches("skylakex|cooperlake|sapphirerapids");
+    }
+
     /** Whether products run through cblas_sgemm directly in this JVM. */
     static boolean direct() { return SGEMM != null; }
 

@@ -26,7 +26,7 @@ final class SiluKernels {
     /** Whether SIMD kernels are in use for float host arrays. */
     static boolean simd() { return VECTOR; }
 
-    private static boolean simdFor(INDArray... arrays) {
+    static boolean simdFor(INDArray... arrays) {
         if (!VECTOR) return false;
         for (INDArray a : arrays) {
             if (a.dataType() != DataType.FLOAT || a.isView() || a.ordering() != 'c' || a.data().isConstant()
@@ -47,6 +47,14 @@ final class SiluKernels {
         }
         Nd4j.exec(new Sigmoid(z, s));
         Nd4j.exec(new MulOp(z, s, hx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, width))));
+    }
+
+    /**
+     * h ← SiLU(h) in place over the first {@code cols} columns of the first {@code rows} rows of a [*, stride] float
+     * array; SIMD only (callers check {@link #simdFor}).
+     */
+    static void siluInPlace(INDArray h, int rows, int cols) {
+        VectorSilu.siluInPlace(host(h), rows, cols, (int) h.size(1));
     }
 
     /** δ ← δ ⊙ s ⊙ (1 + z (1 - s)) (SiLU' from z and s = σ(z)), using {@code scratch} on the ND4J path. */

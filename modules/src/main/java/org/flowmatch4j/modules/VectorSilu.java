@@ -40,6 +40,26 @@ final class VectorSilu {
         }
     }
 
+    /** h ← h σ(h) in place over the first {@code cols} floats of {@code rows} rows that start every {@code stride} floats. */
+    static void siluInPlace(ByteBuffer h, int rows, int cols, int stride) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int base = r * stride;
+            int c = 0;
+            for (; c < bound; c += S.length()) {
+                int at = (base + c) * 4;
+                FloatVector zv = FloatVector.fromByteBuffer(S, h, at, ORDER);
+                zv.div(zv.neg().lanewise(VectorOperators.EXP).add(one)).intoByteBuffer(h, at, ORDER);
+            }
+            for (; c < cols; c++) {
+                int at = (base + c) * 4;
+                float zz = h.getFloat(at);
+                h.putFloat(at, (float) (zz / (1 + Math.exp(-zz))));
+            }
+        }
+    }
+
     /** δ ← δ ⊙ s ⊙ (1 + z (1 - s)), i.e. δ ⊙ SiLU'(z) with s = σ(z), for n elements. */
     static void siluBackward(ByteBuffer delta, ByteBuffer z, ByteBuffer s, int n) {
         FloatVector one = FloatVector.broadcast(S, 1f);

@@ -1,6 +1,7 @@
 package org.flowmatch4j.modules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,5 +115,30 @@ class DenseMlpTest {
         plain.forward(x);
         assertTrue(plain.backward(r, true).equalsWithEps(gin, 1e-5));
         assertTrue(plain.gradients().equalsWithEps(simd.gradients(), 1e-4));
+    }
+
+    @Test
+    void blockedPredictMatchesForwardAcrossBlocksAndLeavesBackwardIntact() {
+        assertTrue(BlockedInference.available(DataType.FLOAT));
+        int[] widths = {3, 37, 21, 2};
+        DenseMlp m = new DenseMlp(widths, 10);
+        int n = 2 * BlockedInference.BLOCK + 19;        // two full blocks and a partial one
+        INDArray x = Nd4j.randn(DataType.FLOAT, n, 3).muli(3), r = Nd4j.randn(DataType.FLOAT, n, 2);
+        INDArray full = m.forward(x).dup();
+        INDArray blocked = m.predictBlocked(x);
+        assertTrue(full.equalsWithEps(blocked, 1e-5), "max difference " + full.sub(blocked).amaxNumber());
+        INDArray small = Nd4j.randn(DataType.FLOAT, 5, 3);
+        assertTrue(m.predictBlocked(small).equalsWithEps(naiveForward(m, small), 1e-5));
+        m.backward(r, false);                           // still back-propagates the forward above
+        INDArray g = m.gradients().dup();
+        m.forward(x);
+        m.backward(r, false);
+        assertTrue(g.equalsWithEps(m.gradients(), 0));
+    }
+
+    @Test
+    void blockedInferenceIsPreferredOnlyWithAvx512BlasKernels() {
+        assertTrue(HostGemm.wideKernels("SKYLAKEX") && HostGemm.wideKernels("CooperLake"));
+        assertFalse(HostGemm.wideKernels("Haswell") || HostGemm.wideKernels("ZEN") || HostGemm.wideKernels(null));
     }
 }

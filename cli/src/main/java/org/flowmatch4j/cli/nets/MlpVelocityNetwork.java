@@ -107,6 +107,10 @@ public final class MlpVelocityNetwork implements VelocityNetwork {
         return mlp.forward(assemble(x, t, labels));
     }
 
+    @Override public INDArray predict(INDArray x, INDArray t, int[] labels) {
+        return mlp.predict(assemble(x, t, labels));
+    }
+
     @Override public void backward(INDArray gradOutput) { mlp.backward(gradOutput, false); }
 
     @Override public INDArray vjp(INDArray x, INDArray t, int[] labels, INDArray w) {

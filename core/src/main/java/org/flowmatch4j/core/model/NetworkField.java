@@ -18,7 +18,7 @@ public final class NetworkField implements DivergenceField {
     public static NetworkField of(VelocityNetwork net) { return new NetworkField(net, null); }
 
     @Override public INDArray velocity(INDArray x, double t) {
-        return net.forward(x, times(x, t), labelsFor(x)).dup();
+        return net.predict(x, times(x, t), labelsFor(x)).dup();
     }
 
     @Override public INDArray vjp(INDArray x, double t, INDArray w) {

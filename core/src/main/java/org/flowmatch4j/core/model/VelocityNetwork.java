@@ -28,6 +28,14 @@ public interface VelocityNetwork {
      */
     INDArray forward(INDArray x, INDArray t, int[] labels);
 
+    /**
+     * The velocity for inference (ODE sampling, likelihood drift): as {@link #forward}, but no {@link #backward}
+     * follows, so implementations may take a faster path that keeps nothing for back-propagation.
+     *
+     * @return velocity, shape [batch, dim]; valid until the next call
+     */
+    default INDArray predict(INDArray x, INDArray t, int[] labels) { return forward(x, t, labels); }
+
     /** Back-propagates dL/d(output) of the last {@link #forward}; overwrites {@link #gradients()}. */
     void backward(INDArray gradOutput);
 
