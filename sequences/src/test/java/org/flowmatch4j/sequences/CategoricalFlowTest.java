@@ -22,22 +22,53 @@ import org.junit.jupiter.api.Test;
  * and each sampler, driven by the exact posterior p(x1 | x_t) of a known categorical target, reproduces the target.
  */
 class CategoricalFlowTest {
+    /** ∂_a I_z(a,b) = (1/B) ∫_0^z ln u u^(a-1) (1-u)^(b-1) du − I_z(a,b) (ψ(a) − ψ(a+b)); Simpson on u = z s². */
+    private static double exactDIda(double z, double a, double b) {
+        int m = 20_000;
+        double sum = 0;
+        for (int i = 0; i <= m; i++) {
+            double s = i / (double) m, u = z * s * s, w = (i == 0 || i == m) ? 1 : (i % 2 == 1 ? 4 : 2);
+            double f = s == 0 ? 0 : Math.log(u) * Math.pow(u, a - 1) * Math.pow(1 - u, b - 1) * 2 * z * s;
+            sum += w * f;
+        }
+        double integral = sum / (3.0 * m) / Math.exp(Beta.logBeta(a, b));
+        return integral - Beta.regularizedBeta(z, a, b) * (Gamma.digamma(a) - Gamma.digamma(a + b));
+    }
+
     @Test
     void betaDerivativeMatchesItsIntegralForm() {
         for (double a : new double[] {1.5, 3, 8}) {
             for (double b : new double[] {3, 19}) {
                 for (double z : new double[] {0.1, 0.4, 0.8}) {
-                    // ∂_a I_z(a,b) = (1/B) ∫_0^z ln u u^(a-1) (1-u)^(b-1) du − I_z(a,b) (ψ(a) − ψ(a+b)); Simpson on u = z s²
-                    int m = 20_000;
-                    double sum = 0;
-                    for (int i = 0; i <= m; i++) {
-                        double s = i / (double) m, u = z * s * s, w = (i == 0 || i == m) ? 1 : (i % 2 == 1 ? 4 : 2);
-                        double f = s == 0 ? 0 : Math.log(u) * Math.pow(u, a - 1) * Math.pow(1 - u, b - 1) * 2 * z * s;
-                        sum += w * f;
-                    }
-                    double integral = sum / (3.0 * m) / Math.exp(Beta.logBeta(a, b));
-                    double expected = integral - Beta.regularizedBeta(z, a, b) * (Gamma.digamma(a) - Gamma.digamma(a + b));
+                    double expected = exactDIda(z, a, b);
                     assertEquals(expected, DirichletFlow.dIda(z, a, b), 1e-6 * Math.max(1, Math.abs(expected)), "a=" + a + " b=" + b + " z=" + z);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fieldScalarMatchesTheIntegralFormInTheBulkAndTheAsymptoticsInTheTails() {
+        for (int k : new int[] {4, 20}) {
+            for (double t : new double[] {1, 3, 8}) {
+                for (double z : new double[] {0.05, 0.2, 0.5}) {
+                    double a = 1 + t, b = k - 1;
+                    double logDen = t * Math.log(z) + b * Math.log1p(-z) - Beta.logBeta(a, b);
+                    double exact = -exactDIda(z, a, b) * Math.exp(-logDen);
+                    assertEquals(exact, DirichletFlow.c(z, t, k), 1e-6 * Math.abs(exact), "K=" + k + " t=" + t + " z=" + z);
+                }
+            }
+        }
+        for (int k : new int[] {80, 160}) {
+            for (double t : new double[] {8, 40, 80}) {
+                double a = 1 + t, b = k - 1, psi = Gamma.digamma(a + b) - Gamma.digamma(a);
+                double hi = 1 - 1e-6, lo = 1e-6;
+                assertEquals(hi * (Math.log(hi) + psi) / b, DirichletFlow.c(hi, t, k), 1e-3 * psi / b, "upper tail");
+                double lower = -lo * (Math.log(lo) - 1 / a + psi) / a;
+                assertEquals(lower, DirichletFlow.c(lo, t, k), 1e-3 * lower, "lower tail");
+                for (int g = 0; g <= 2000; g++) {
+                    double c = DirichletFlow.c(g / 2000.0, t, k);
+                    assertTrue(Double.isFinite(c) && c > 0, "C(" + g / 2000.0 + ", " + t + ", " + k + ") = " + c);
                 }
             }
         }
