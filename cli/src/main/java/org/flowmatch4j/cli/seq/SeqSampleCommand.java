@@ -19,6 +19,7 @@ import org.flowmatch4j.sequences.io.Fasta;
 import org.flowmatch4j.sequences.io.SequenceRecord;
 import org.flowmatch4j.sequences.model.CategoricalDenoiser;
 import org.flowmatch4j.sequences.model.Guidance;
+import org.flowmatch4j.sequences.model.NoisyClassifier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
 /** {@code flowmatch seq sample}: sequences from a 'seq train' model, written as FASTA. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Sample sequences from a 'seq train' run; with --class, class-conditional with classifier-free guidance of "
-                + "weight --guidance (0 = conditional, no guidance). Writes FASTA (padding removed for variable-length models).")
+                + "weight --guidance (0 = conditional, no guidance), or with --classifier, classifier guidance of the unconditional model. Writes FASTA (padding removed for variable-length models).")
 public final class SeqSampleCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -43,6 +44,12 @@ public final class SeqSampleCommand implements Callable<Integer> {
     String cls;
     @Option(names = "--guidance", defaultValue = "0", description = "Classifier-free guidance weight w >= 0 (default: ${DEFAULT-VALUE}).")
     double guidance;
+    @Option(names = "--classifier", description = "Classifier guidance: a 'seq noisy-classifier' file for this run; steers the model's "
+            + "unconditional prediction toward --class.")
+    Path classifierFile;
+    @Option(names = "--classifier-scale", defaultValue = "1", description = "Classifier guidance scale gamma >= 0: p(x1 | x_t) exp(gamma "
+            + "grad log p(class | x_t)); 1 = Bayes' posterior to first order (default: ${DEFAULT-VALUE}).")
+    double classifierScale;
     @Option(names = "--corrector", defaultValue = "0", description = "Corrector strength beta >= 0 for discrete flows (Gat et al.): "
             + "positions may return to the source and be redrawn; 0 = plain discrete Euler (default: ${DEFAULT-VALUE}).")
     double corrector;
@@ -56,14 +63,15 @@ public final class SeqSampleCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         OutputDir.refuseOverwrite(spec, out, overwrite, "a file");
-        if (num < 1 || steps < 1 || guidance < 0 || !(corrector >= 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1, --steps >= 1, --guidance >= 0, --corrector >= 0");
+        if (num < 1 || steps < 1 || guidance < 0 || !(corrector >= 0) || !(classifierScale >= 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1, --steps >= 1, --guidance >= 0, --corrector >= 0, --classifier-scale >= 0");
         }
         Checkpoint ck;
         CategoricalDenoiser net;
         CategoricalFlow flow;
         Alphabet alphabet;
         int classIndex = -1;
+        CategoricalFlow.Denoiser guided = null;
         try {
             ck = Checkpoint.load(run.resolve("model"));
             Map<String, String> meta = ck.metadata();
@@ -84,7 +92,26 @@ public final class SeqSampleCommand implements Callable<Integer> {
             }
             alphabet = Alphabet.named(meta.get("alphabet"));
             List<String> classes = meta.getOrDefault("classes", "").isEmpty() ? List.of() : List.of(meta.get("classes").split("\t"));
-            if (cls != null) {
+            if (classifierFile != null) {
+                if (cls == null) throw new IllegalArgumentException("--classifier needs --class");
+                if (guidance != 0) throw new IllegalArgumentException("--classifier guides the unconditional model; leave out --guidance");
+                Checkpoint cc = Checkpoint.load(classifierFile);
+                if (!"noisy-classifier".equals(cc.metadata().get("kind"))) throw new IllegalArgumentException(classifierFile + " is not a 'seq noisy-classifier' file");
+                if (!meta.get("method").equals(cc.metadata().get("method"))) {
+                    throw new IllegalArgumentException(classifierFile + " was trained for a " + cc.metadata().get("method") + " flow, this model is " + meta.get("method"));
+                }
+                NoisyClassifier.Config cfg = NoisyClassifier.Config.parse(cc.metadata().get("network"));
+                if (cfg.length() != net.config().length() || cfg.channels() != flow.channels()) {
+                    throw new IllegalArgumentException(classifierFile + " expects length " + cfg.length() + " and " + cfg.channels()
+                            + " channels, this model has " + net.config().length() + " and " + flow.channels());
+                }
+                List<String> names = List.of(cc.metadata().get("classes").split("\t"));
+                int target = names.indexOf(cls);
+                if (target < 0) throw new IllegalArgumentException("--class '" + cls + "' is not one of the classifier's classes " + names);
+                NoisyClassifier classifier = new NoisyClassifier(cfg, 0);
+                classifier.parameters().assign(cc.array("params").reshape(classifier.parameters().shape()));
+                guided = Guidance.classifier(net, classifier, flow, target, classifierScale);
+            } else if (cls != null) {
                 classIndex = classes.indexOf(cls);
                 if (classIndex < 0) throw new IllegalArgumentException("--class '" + cls + "' is not one of the model's classes " + classes);
             } else if (guidance != 0) {
@@ -93,13 +120,13 @@ public final class SeqSampleCommand implements Callable<Integer> {
         } catch (CheckpointException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        CategoricalFlow.Denoiser denoiser = classIndex >= 0 ? Guidance.classifierFree(net, flow, classIndex, guidance) : net;
+        CategoricalFlow.Denoiser denoiser = guided != null ? guided : classIndex >= 0 ? Guidance.classifierFree(net, flow, classIndex, guidance) : net;
         int length = net.config().length(), chunk = 1024;
         Rng rng = new Rng(common.seed);
         List<SequenceRecord> records = new ArrayList<>();
         long t0 = System.nanoTime();
         String tag = String.format(Locale.ROOT, "method=%s%s%s", ck.metadata().get("method"), corrector > 0 ? " corrector=" + corrector : purity ? " purity" : "",
-                cls == null ? "" : " class=" + cls + " guidance=" + guidance);
+                cls == null ? "" : " class=" + cls + (classifierFile != null ? " classifier-scale=" + classifierScale : " guidance=" + guidance));
         int empty = 0;
         for (int done = 0; done < num; done += chunk) {
             int n = Math.min(chunk, num - done);

@@ -88,6 +88,28 @@ class SeqCommandTest {
         double share = SphereCommandTest.number(eval2.resolve("summary.json"), "classified_as_promoter_samples");
         assertTrue(share >= 0 && share <= 1, "share " + share);
 
+        Path noisy = dir.resolve("noisy.ck");
+        String[] nc = SphereCommandTest.run("seq", "noisy-classifier", "--model", run.toString(), "--labels", labels.toString(),
+                "--steps", "30", "--batch", "16", "--hidden", "16", "--out", noisy.toString());
+        assertEquals("0", nc[0], nc[1]);
+        assertTrue(nc[1].contains("held-out accuracy") && nc[1].contains("(24 sequences)"), nc[1]);
+        Path guided = dir.resolve("g.fasta");
+        String[] g = SphereCommandTest.run("seq", "sample", "--model", run.toString(), "--num", "10", "--steps", "5", "--class", "promoter",
+                "--classifier", noisy.toString(), "--classifier-scale", "2", "--out", guided.toString());
+        assertEquals("0", g[0], g[1]);
+        List<SequenceRecord> gs = Fasta.read(guided, Alphabet.DNA);
+        assertEquals(10, gs.size());
+        assertTrue(gs.get(0).header().contains("class=promoter classifier-scale=2.0"), gs.get(0).header());
+        String[] both = SphereCommandTest.run("seq", "sample", "--model", run.toString(), "--class", "promoter", "--guidance", "1",
+                "--classifier", noisy.toString(), "--out", dir.resolve("y.fasta").toString());
+        assertEquals("2", both[0]);
+        assertTrue(both[1].contains("--classifier guides the unconditional model; leave out --guidance"), both[1]);
+        String[] noClass = SphereCommandTest.run("seq", "sample", "--model", run.toString(), "--classifier", noisy.toString(),
+                "--out", dir.resolve("y.fasta").toString());
+        assertEquals("2", noClass[0]);
+        assertTrue(noClass[1].contains("--classifier needs --class"), noClass[1]);
+        assertFalse(Files.exists(dir.resolve("y.fasta")));
+
         String[] unknown = SphereCommandTest.run("seq", "sample", "--model", run.toString(), "--class", "enhancer", "--out", dir.resolve("x.fasta").toString());
         assertEquals("2", unknown[0]);
         assertTrue(unknown[1].contains("'enhancer' is not one of the model's classes [other, promoter]"), unknown[1]);
