@@ -1,5 +1,6 @@
 package org.flowmatch4j.modules;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,6 +133,38 @@ class SameDiffBlocksTest {
         INDArray in = Nd4j.randn(DataType.DOUBLE, 2, n, d);
         assertEquals(3, out.eval(Map.of("x", in)).rank());
         assertTrue(gradientsOk(out, Map.of("x", in)));
+    }
+
+    @Test
+    void dilatedConvNetSeesExactlyItsReceptiveFieldAndHasCorrectGradients() {
+        int length = 10, channels = 3, d = 4, blocks = 3, kernel = 3;      // dilations 1, 1, 4: reach 6 on each side
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, length, channels);
+        SDVariable c = sd.placeHolder("c", DataType.DOUBLE, -1, 2);
+        SDVariable out = DilatedConvNet.apply(sd, "cnn", x, c, length, channels, 2, d, blocks, kernel, 5, rnd);
+        assertEquals(6, DilatedConvNet.reach(blocks, kernel));
+        INDArray in = Nd4j.randn(DataType.DOUBLE, 2, length, channels), cond = Nd4j.randn(DataType.DOUBLE, 2, 2);
+        INDArray base = out.eval(Map.of("x", in, "c", cond)).dup();
+        assertArrayEquals(new long[] {2, length, 5}, base.shape());
+        INDArray moved = in.dup();
+        moved.putScalar(new long[] {0, 0, 1}, in.getDouble(0, 0, 1) + 1);
+        INDArray after = out.eval(Map.of("x", moved, "c", cond));
+        // positions reachable from 0: each block adds 0 or ±δ_b (kernel 3), through positions inside the sequence
+        java.util.Set<Integer> reach = new java.util.TreeSet<>(java.util.List.of(0));
+        for (int b = 0; b < blocks; b++) {
+            java.util.Set<Integer> next = new java.util.TreeSet<>();
+            int delta = DilatedConvNet.DILATIONS[b];
+            for (int p : reach) for (int o : new int[] {-delta, 0, delta}) if (p + o >= 0 && p + o < length) next.add(p + o);
+            reach = next;
+        }
+        assertEquals(java.util.Set.of(0, 1, 2, 4, 5, 6), reach);      // 3 is skipped: dilation 4 jumps over it
+        for (int pos = 0; pos < length; pos++) {
+            double change = after.get(NDArrayIndex.point(0), NDArrayIndex.point(pos), NDArrayIndex.all())
+                    .sub(base.get(NDArrayIndex.point(0), NDArrayIndex.point(pos), NDArrayIndex.all())).norm2Number().doubleValue();
+            if (reach.contains(pos)) assertTrue(change > 1e-9, "position " + pos + " is reached from position 0");
+            else assertEquals(0, change, 0, "position " + pos + " is not reached from position 0");
+        }
+        assertTrue(after.get(NDArrayIndex.point(1)).equalsWithEps(base.get(NDArrayIndex.point(1)), 0), "other sequences are untouched");
+        assertTrue(gradientsOk(out, Map.of("x", in, "c", cond)));
     }
 
     /** Row-major rotation of a unit quaternion (normalised here). */

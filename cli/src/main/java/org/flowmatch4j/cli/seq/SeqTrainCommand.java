@@ -56,12 +56,12 @@ public final class SeqTrainCommand implements Callable<Integer> {
     int batch;
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate, warm-up then cosine (default: ${DEFAULT-VALUE}).")
     double lr;
-    @Option(names = "--network", defaultValue = "mlp", description = "Denoiser: mlp (over the flattened sequence) or transformer "
-            + "(over positions) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--network", defaultValue = "mlp", description = "Denoiser: mlp (over the flattened sequence), transformer "
+            + "(over positions) or cnn (dilated 1-D convolutions over positions, kernel 9) (default: ${DEFAULT-VALUE}).")
     String network;
-    @Option(names = "--hidden", defaultValue = "512", description = "Width: MLP hidden units or transformer model dimension (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", defaultValue = "512", description = "Width: MLP hidden units, transformer model dimension or CNN channels (default: ${DEFAULT-VALUE}).")
     int hidden;
-    @Option(names = "--depth", defaultValue = "3", description = "MLP hidden layers or transformer blocks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--depth", defaultValue = "3", description = "MLP hidden layers, transformer blocks or CNN residual blocks (default: ${DEFAULT-VALUE}).")
     int depth;
     @Option(names = "--holdout", defaultValue = "0.1", description = "Share of records held out (default: ${DEFAULT-VALUE}).")
     double holdout;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.flowmatch4j.core.util.Checks;
+import org.flowmatch4j.modules.DilatedConvNet;
 import org.flowmatch4j.modules.Mlp;
 import org.flowmatch4j.modules.SequenceTransformer;
 import org.flowmatch4j.modules.SinusoidalTimeEmbedding;
@@ -14,8 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The x1-predictor of the categorical flows, for fixed-length sequences: an MLP on the flattened noisy state [L·C]
- * or a transformer over the L positions ({@link SequenceTransformer}), with a sinusoidal embedding of the time feature
+ * The x1-predictor of the categorical flows, for fixed-length sequences: an MLP on the flattened noisy state [L·C],
+ * a transformer over the L positions ({@link SequenceTransformer}) or a dilated 1-D convolution network over them
+ * ({@link DilatedConvNet}, kernel {@value #CNN_KERNEL}), with a sinusoidal embedding of the time feature
  * and, for class-conditional models, a one-hot class with one extra "no class" slot (dropped to it at random in
  * training, for classifier-free guidance), giving logits [L, K] and p̂ = softmax per position. Loss: cross-entropy −(1/(B·L)) Σ log p̂(x1). Weights in one flat vector,
  * AdamW with global-norm clipping, optional EMA for sampling.
@@ -24,7 +26,7 @@ public final class CategoricalDenoiser extends org.flowmatch4j.core.model.SameDi
     /** Sizes: sequence length, input channels per position, categories, classes (0: unconditional), MLP shape. */
     public record Config(String arch, int length, int channels, int categories, int classes, int hidden, int depth) {
         public Config {
-            Checks.require(arch.equals("mlp") || arch.equals("transformer"), "network must be mlp or transformer, got '%s'", arch);
+            Checks.require(arch.equals("mlp") || arch.equals("transformer") || arch.equals("cnn"), "network must be mlp, transformer or cnn, got '%s'", arch);
             Checks.require(length > 0 && channels > 0 && categories > 1 && classes >= 0 && hidden > 0 && depth > 0,
                     "bad denoiser sizes %d %d %d %d %d %d", length, channels, categories, classes, hidden, depth);
             Checks.require(!arch.equals("transformer") || hidden % 8 == 0, "a transformer's width must be a multiple of 8 (4 heads), got %d", hidden);
@@ -35,7 +37,7 @@ public final class CategoricalDenoiser extends org.flowmatch4j.core.model.SameDi
         }
 
         public static Config parse(String spec) {
-            var m = java.util.regex.Pattern.compile("(mlp|transformer):l=(\\d+):c=(\\d+):k=(\\d+):classes=(\\d+):h=(\\d+):d=(\\d+)").matcher(spec);
+            var m = java.util.regex.Pattern.compile("(mlp|transformer|cnn):l=(\\d+):c=(\\d+):k=(\\d+):classes=(\\d+):h=(\\d+):d=(\\d+)").matcher(spec);
             Checks.require(m.matches(), "not a sequence denoiser spec: '%s'", spec);
             return new Config(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
                     Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)));
@@ -43,6 +45,8 @@ public final class CategoricalDenoiser extends org.flowmatch4j.core.model.SameDi
     }
 
     static final int TIME_FEATURES = 32;
+    /** Kernel width of the dilated-convolution denoiser (the paper's promoter CNN uses 9). */
+    static final int CNN_KERNEL = 9;
 
     private final Config cfg;
     private int[] condition;                              // class per sequence used by probabilities(); null = none
@@ -66,11 +70,14 @@ public final class CategoricalDenoiser extends org.flowmatch4j.core.model.SameDi
             for (int i = 1; i <= cfg.depth(); i++) widths[i] = cfg.hidden();
             widths[cfg.depth() + 1] = out;
             logits = Mlp.apply(sd, "mlp", h, widths, rnd).reshape(-1, cfg.length(), cfg.categories());
-        } else {                                           // h = [x | conditioning]: the transformer takes them apart
+        } else {                                           // h = [x | conditioning]: the sequence networks take them apart
             SDVariable tokens = x.reshape(-1, cfg.length(), cfg.channels());
             SDVariable cond = h.get(org.nd4j.autodiff.samediff.SDIndex.all(), org.nd4j.autodiff.samediff.SDIndex.interval(in, width));
-            logits = SequenceTransformer.apply(sd, "transformer", tokens, cond, cfg.length(), cfg.channels(), width - in, cfg.hidden(),
-                    cfg.depth(), 4, cfg.categories(), rnd);
+            logits = cfg.arch().equals("cnn")
+                    ? DilatedConvNet.apply(sd, "cnn", tokens, cond, cfg.length(), cfg.channels(), width - in, cfg.hidden(), cfg.depth(),
+                            CNN_KERNEL, cfg.categories(), rnd)
+                    : SequenceTransformer.apply(sd, "transformer", tokens, cond, cfg.length(), cfg.channels(), width - in, cfg.hidden(),
+                            cfg.depth(), 4, cfg.categories(), rnd);
         }
         sd.nn().softmax("probs", logits, 2);
         SDVariable target = sd.placeHolder("target", DataType.FLOAT, -1, cfg.length(), cfg.categories());
