@@ -14,8 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * A classifier p(y | x_t, t) on the noisy states of a simplex flow, for classifier guidance (Dirichlet FM, Stark et
  * al. 2024, after Dhariwal &amp; Nichol): a SiLU MLP ({@link DenseMlp}) on the flattened state [L·C] and
  * {@value #TIME_FEATURES} sinusoidal features of the time feature τ (sin and cos of 2π j τ, j = 1..8), giving class
- * logits. Trained by cross-entropy on states drawn from the flow's own path at the flow's own times, so it is
- * calibrated where the sampler asks it.
+ * logits. Trained by cross-entropy on states drawn from the flow's own path at the flow's own training times. Measured
+ * on peptides (Dirichlet FM, t_max = 8): times uniform on [0, t_max] instead made the classifier better at t = 8
+ * (held-out accuracy 0.89 against 0.65) but worse at t = 2 (0.77 against 0.82), and it guided less (judged AMP share
+ * at γ = 10: 0.54 against 0.58): the early, noisy steps decide the class.
  *
  * <p>{@link #logProbGradient} returns g = ∇_x log p(y | x, t), by back-propagation to the input
  * (r = onehot(y) − softmax(logits), g = rᵀ ∂logits/∂x).
