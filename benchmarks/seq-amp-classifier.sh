@@ -7,13 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-runs/amp}
 pep=data/sequences/peptides
-mkdir -p "$runs"
-[ -f "$runs/model/model" ] || ./flowmatch seq train --fasta $pep/amp_modlamp/seqs.fasta --labels $pep/amp_modlamp/labels.tsv \
-  --alphabet protein --method dirichlet --steps 3000 --holdout 0.4 --out "$runs/model"
-[ -f "$runs/judge" ] || ./flowmatch seq classifier --fasta "$runs/model/heldout.fasta" --labels $pep/amp_modlamp/labels.tsv \
-  --alphabet protein --out "$runs/judge"
-[ -f "$runs/heldout_amp.fasta" ] || awk -F'\t' 'NR == FNR { if ($2 == "1") amp[$1] = 1; next } /^>/ { keep = (substr($1, 2) in amp) } keep' \
-  $pep/amp_modlamp/labels.tsv "$runs/model/heldout.fasta" > "$runs/heldout_amp.fasta"
+source benchmarks/seq-amp-setup.sh
 [ -f "$runs/noisy-classifier" ] || ./flowmatch seq noisy-classifier --model "$runs/model" --labels $pep/amp_modlamp/labels.tsv \
   --out "$runs/noisy-classifier"
 for g in 0 1 3 10; do

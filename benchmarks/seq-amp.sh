@@ -7,14 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-runs/amp}
 pep=data/sequences/peptides
-mkdir -p "$runs"
-[ -f "$runs/model/model" ] || ./flowmatch seq train --fasta $pep/amp_modlamp/seqs.fasta --labels $pep/amp_modlamp/labels.tsv \
-  --alphabet protein --method dirichlet --steps 3000 --holdout 0.4 --out "$runs/model"
-./flowmatch seq classifier --fasta "$runs/model/heldout.fasta" --labels $pep/amp_modlamp/labels.tsv --alphabet protein \
-  --out "$runs/judge" --overwrite
-# held-out real AMPs (label 1) of the generator's split, as the reference the samples are compared with
-awk -F'\t' 'NR == FNR { if ($2 == "1") amp[$1] = 1; next } /^>/ { keep = (substr($1, 2) in amp) } keep' \
-  $pep/amp_modlamp/labels.tsv "$runs/model/heldout.fasta" > "$runs/heldout_amp.fasta"
+source benchmarks/seq-amp-setup.sh
 for w in 0 1 3; do
   ./flowmatch seq sample --model "$runs/model" --class 1 --guidance $w --num 1000 --out "$runs/amp_w$w.fasta" --overwrite
   ./flowmatch seq eval --samples "$runs/amp_w$w.fasta" --reference "$runs/heldout_amp.fasta" --training "$runs/model/train.fasta" \
