@@ -61,6 +61,7 @@ public final class TrainableWeights {
      * @return the loss before the step
      */
     public double step(Map<String, INDArray> placeholders, String loss, double lr, double clipNorm, String what) {
+        long start = System.nanoTime();
         flat.push();
         samplingWeightsLoaded = false;
         OutAndGrad og = sd.calculateGradientsAndOutputs(placeholders, List.of(loss), List.of(flat.names()));
@@ -73,6 +74,7 @@ public final class TrainableWeights {
         if (clipNorm > 0 && norm > clipNorm) grads.muli(clipNorm / norm);
         optimizer.step(flat.values(), grads, lr);
         if (ema != null) ema.update(flat.values());
+        NativeMemory.afterExecution(System.nanoTime() - start);
         return value;
     }
 

@@ -111,7 +111,10 @@ public final class CategoricalDenoiser extends org.flowmatch4j.core.model.SameDi
     @Override public float[] probabilities(float[] state, double[] feature, int sequences, int length) {
         Checks.require(length == cfg.length(), "the model was trained for length %d, asked for %d", cfg.length(), length);
         weights().loadSamplingWeights();                    // sampling calls this every step with the same weights
-        return sd.output(inputs(state, feature, condition), "probs").get("probs").data().asFloat();
+        long start = System.nanoTime();
+        float[] p = sd.output(inputs(state, feature, condition), "probs").get("probs").data().asFloat();
+        org.flowmatch4j.core.model.NativeMemory.afterExecution(System.nanoTime() - start);
+        return p;
     }
 
     /** One step of cross-entropy training on noisy states of the clean tokens [B·L]; returns the loss. */
