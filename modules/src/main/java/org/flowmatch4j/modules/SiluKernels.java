@@ -26,7 +26,7 @@ final class SiluKernels {
     /** Whether SIMD kernels are in use for float host arrays. */
     static boolean simd() { return VECTOR; }
 
-    static boolean simdFor(INDArray... arrays) {
+    private static boolean simdFor(INDArray... arrays) {
         if (!VECTOR) return false;
         for (INDArray a : arrays) {
             if (a.dataType() != DataType.FLOAT || a.isView() || a.ordering() != 'c' || a.data().isConstant()
@@ -51,7 +51,7 @@ final class SiluKernels {
 
     /**
      * h ← SiLU(h) in place over the first {@code cols} columns of the first {@code rows} rows of a [*, stride] float
-     * array; SIMD only (callers check {@link #simdFor}).
+     * host array (not a view); SIMD only: callers check {@link #simd()} ({@link BlockedInference} owns such arrays).
      */
     static void siluInPlace(INDArray h, int rows, int cols) {
         VectorSilu.siluInPlace(host(h), rows, cols, (int) h.size(1));
