@@ -124,10 +124,10 @@ public final class SeqNoisyClassifierCommand implements Callable<Integer> {
             return "n/a (" + e.getMessage() + ")";
         }
         int n = fit.size(), length = train.length();
+        SequenceData padded = new SequenceData(train.alphabet(), fit, length, train.padded(), test.classNames(), test.classes());
         int[] tokens = new int[n * length], cls = new int[n];
         for (int i = 0; i < n; i++) {
-            String s = fit.get(i).sequence();
-            for (int p = 0; p < length; p++) tokens[i * length + p] = p < s.length() ? train.alphabet().index(s.charAt(p)) : train.alphabet().size();
+            System.arraycopy(padded.tokens(i), 0, tokens, i * length, length);      // padded to the model's length
             cls[i] = train.classNames().indexOf(test.classNames().get(test.classes()[i]));
         }
         double end = flow instanceof org.flowmatch4j.sequences.flow.DirichletFlow d ? d.tMax() : 1;

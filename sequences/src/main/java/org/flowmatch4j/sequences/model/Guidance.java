@@ -37,9 +37,7 @@ public final class Guidance {
                     l[j] = (1 + w) * Math.log(Math.max(pc[p * k + j], 1e-30)) - w * Math.log(Math.max(pu[p * k + j], 1e-30));
                     max = Math.max(max, l[j]);
                 }
-                double sum = 0;
-                for (int j = 0; j < k; j++) sum += l[j] = Math.exp(l[j] - max);
-                for (int j = 0; j < k; j++) out[p * k + j] = (float) (l[j] / sum);
+                softmaxInto(l, max, out, p * k);
             }
             return out;
         };
@@ -77,11 +75,16 @@ public final class Guidance {
                     l[j] = Math.log(Math.max(p[pos * k + j], 1e-30)) + gamma * g[pos * k + j];
                     max = Math.max(max, l[j]);
                 }
-                double sum = 0;
-                for (int j = 0; j < k; j++) sum += l[j] = Math.exp(l[j] - max);
-                for (int j = 0; j < k; j++) out[pos * k + j] = (float) (l[j] / sum);
+                softmaxInto(l, max, out, pos * k);
             }
             return out;
         };
+    }
+
+    /** out[offset + j] ← exp(l_j − max) / Σ_i exp(l_i − max), with max ≥ every l_j (for stability). */
+    static void softmaxInto(double[] l, double max, float[] out, int offset) {
+        double sum = 0;
+        for (double v : l) sum += Math.exp(v - max);
+        for (int j = 0; j < l.length; j++) out[offset + j] = (float) (Math.exp(l[j] - max) / sum);
     }
 }

@@ -93,11 +93,11 @@ public final class NoisyClassifier {
 
     private static float[] softmax(float[] logits, int c) {
         float[] p = new float[logits.length];
+        double[] row = new double[c];
         for (int i = 0; i < logits.length / c; i++) {
-            double max = Double.NEGATIVE_INFINITY, sum = 0;
-            for (int j = 0; j < c; j++) max = Math.max(max, logits[i * c + j]);
-            for (int j = 0; j < c; j++) sum += Math.exp(logits[i * c + j] - max);
-            for (int j = 0; j < c; j++) p[i * c + j] = (float) (Math.exp(logits[i * c + j] - max) / sum);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) max = Math.max(max, row[j] = logits[i * c + j]);
+            Guidance.softmaxInto(row, max, p, i * c);
         }
         return p;
     }
