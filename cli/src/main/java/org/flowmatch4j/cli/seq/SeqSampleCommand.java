@@ -79,7 +79,8 @@ public final class SeqSampleCommand implements Callable<Integer> {
             Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
             net = new CategoricalDenoiser(CategoricalDenoiser.Config.parse(meta.get("network")), 0);
             net.parameters().assign(ck.array("params").reshape(net.parameters().shape()));
-            flow = CategoricalFlow.named(meta.get("method"), net.config().categories());
+            flow = CategoricalFlow.named(meta.get("method"), net.config().categories(),
+                    Integer.parseInt(meta.getOrDefault("kappa_exponent", "1")));
             if (corrector > 0) {
                 if (!(flow instanceof DiscreteFlow d)) throw new IllegalArgumentException("--corrector needs a discrete flow; this model is " + meta.get("method"));
                 if (purity) throw new IllegalArgumentException("--purity and --corrector exclude each other");

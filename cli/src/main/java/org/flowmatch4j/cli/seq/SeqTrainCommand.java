@@ -48,6 +48,12 @@ public final class SeqTrainCommand implements Callable<Integer> {
     String ambiguity;
     @Option(names = "--method", defaultValue = "dirichlet", description = "dirichlet, linear, discrete or discrete-uniform (default: ${DEFAULT-VALUE}).")
     String method;
+    @Option(names = "--loss", defaultValue = "ce", description = "ce (cross-entropy on x1) or gkl (the generalised KL of the "
+            + "mixture path, discrete methods) (default: ${DEFAULT-VALUE}).")
+    String loss;
+    @Option(names = "--kappa-exponent", defaultValue = "1", description = "Discrete methods: the scheduler kappa_t = t^n "
+            + "(Gat et al. use 2 or 3) (default: ${DEFAULT-VALUE}).")
+    int kappaExponent;
     @Option(names = "--out", required = true, description = "Run directory.")
     Path out;
     @Option(names = "--steps", defaultValue = "3000", description = "Training steps (default: ${DEFAULT-VALUE}).")
@@ -70,6 +76,14 @@ public final class SeqTrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace a model already in --out.")
     boolean overwrite;
 
+    /** The loss must be ce or gkl, and gkl needs a discrete flow. */
+    static void checkLoss(String loss, CategoricalFlow flow, String method) {
+        if (!loss.equals("ce") && !loss.equals("gkl")) throw new IllegalArgumentException("--loss must be ce or gkl, got '" + loss + "'");
+        if (loss.equals("gkl") && !(flow instanceof org.flowmatch4j.sequences.flow.DiscreteFlow)) {
+            throw new IllegalArgumentException("--loss gkl (generalised KL) is for discrete flows, not --method " + method);
+        }
+    }
+
     @Override public Integer call() throws IOException {
         OutputDir.refuseOverwrite(spec, out.resolve("model"), overwrite, "a model");
         if (steps < 1 || batch < 1 || lr <= 0 || hidden < 1 || depth < 1 || holdout < 0 || holdout >= 1 || classDropout < 0 || classDropout > 1) {
@@ -90,14 +104,15 @@ public final class SeqTrainCommand implements Callable<Integer> {
             List<List<SequenceRecord>> split = SequenceData.split(read.records(), holdout, common.seed);
             heldOut = split.get(1);
             data = SequenceData.of(a, split.get(0), labels, labelColumn);
-            flow = CategoricalFlow.named(method, data.categories());
+            flow = CategoricalFlow.named(method, data.categories(), kappaExponent);
+            checkLoss(loss, flow, method);
         } catch (IllegalArgumentException | IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         CategoricalDenoiser.Config cfg;
         try {
-            cfg = new CategoricalDenoiser.Config(network, data.length(), flow.channels(), data.categories(), data.classNames().size(), hidden, depth);
+            cfg = new CategoricalDenoiser.Config(network, data.length(), flow.channels(), data.categories(), data.classNames().size(), hidden, depth, loss);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -106,13 +121,14 @@ public final class SeqTrainCommand implements Callable<Integer> {
         OutputDir.mark(out);
         long t0 = System.nanoTime();
         int every = Math.max(1, steps / 20);
+        String lossName = loss.equals("ce") ? "cross-entropy" : "generalised KL";
         double[] window = new double[every];
         StringBuilder csv = new StringBuilder("step,loss\n");
         SequenceTrainer.train(flow, net, data, new SequenceTrainer.Options(steps, batch, lr, LrSchedule.warmupCosine(Math.min(200, steps / 10), 0.1),
                 classDropout, 1.0), new Rng(common.seed), (s, loss) -> {
                     csv.append(s).append(',').append((float) loss).append('\n');
                     window[(s - 1) % every] = loss;
-                    if (s % every == 0) System.err.printf(Locale.ROOT, "step %d/%d  cross-entropy %.4f  %.0f s%n", s, steps,
+                    if (s % every == 0) System.err.printf(Locale.ROOT, "step %d/%d  %s %.4f  %.0f s%n", s, steps, lossName,
                             java.util.Arrays.stream(window).average().orElse(0), (System.nanoTime() - t0) / 1e9);
                 });
         Map<String, String> meta = new LinkedHashMap<>();
@@ -120,12 +136,13 @@ public final class SeqTrainCommand implements Callable<Integer> {
         meta.put("kind", "sequences");
         meta.put("network", cfg.spec());
         meta.put("method", method);
+        meta.put("kappa_exponent", Integer.toString(kappaExponent));
         meta.put("alphabet", data.alphabet().name());
         meta.put("padded", Boolean.toString(data.padded()));
         meta.put("classes", String.join("\t", data.classNames()));
         meta.put("seed", Long.toString(common.seed));
-        meta.put("command", String.format(Locale.ROOT, "seq train --network %s --alphabet %s --method %s --steps %d --batch %d --lr %s --hidden %d --depth %d "
-                + "--holdout %s --class-dropout %s --seed %d", network, alphabet, method, steps, batch, lr, hidden, depth, holdout, classDropout, common.seed));
+        meta.put("command", String.format(Locale.ROOT, "seq train --network %s --alphabet %s --method %s --loss %s --kappa-exponent %d --steps %d --batch %d --lr %s --hidden %d --depth %d "
+                + "--holdout %s --class-dropout %s --seed %d", network, alphabet, method, loss, kappaExponent, steps, batch, lr, hidden, depth, holdout, classDropout, common.seed));
         Fasta.write(out.resolve("train.fasta"), data.records());
         if (!heldOut.isEmpty()) Fasta.write(out.resolve("heldout.fasta"), heldOut);
         AtomicFiles.writeString(out.resolve("losses.csv"), csv.toString());

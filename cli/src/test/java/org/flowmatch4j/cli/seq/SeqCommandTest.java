@@ -117,6 +117,31 @@ class SeqCommandTest {
     }
 
     @Test
+    void discreteFlowWithGeneralisedKlAndAQuadraticSchedulerTrainsAndSamples(@TempDir Path dir) throws Exception {
+        Path fasta = DNA.resolve("promoters_positive.fasta"), run = dir.resolve("run");
+        String[] t = SphereCommandTest.run("seq", "train", "--fasta", fasta.toString(), "--alphabet", "dna", "--method", "discrete",
+                "--loss", "gkl", "--kappa-exponent", "2", "--out", run.toString(), "--steps", "20", "--batch", "16", "--hidden", "32");
+        assertEquals("0", t[0], t[1]);
+        var meta = org.flowmatch4j.core.train.Checkpoint.load(run.resolve("model")).metadata();
+        assertTrue(meta.get("command").contains("--method discrete --loss gkl --kappa-exponent 2"), meta.get("command"));
+        assertEquals("2", meta.get("kappa_exponent"));
+        assertTrue(meta.get("network").endsWith(":loss=gkl"), meta.get("network"));
+        Path samples = dir.resolve("s.fasta");
+        String[] s = SphereCommandTest.run("seq", "sample", "--model", run.toString(), "--num", "8", "--steps", "5", "--out", samples.toString());
+        assertEquals("0", s[0], s[1]);
+        assertEquals(8, Fasta.read(samples, Alphabet.DNA).size());
+        String[] notDiscrete = SphereCommandTest.run("seq", "train", "--fasta", fasta.toString(), "--alphabet", "dna", "--method", "dirichlet",
+                "--loss", "gkl", "--out", dir.resolve("r2").toString());
+        assertEquals("2", notDiscrete[0]);
+        assertTrue(notDiscrete[1].contains("--loss gkl (generalised KL) is for discrete flows, not --method dirichlet"), notDiscrete[1]);
+        String[] badExponent = SphereCommandTest.run("seq", "train", "--fasta", fasta.toString(), "--alphabet", "dna", "--method", "linear",
+                "--kappa-exponent", "3", "--out", dir.resolve("r3").toString());
+        assertEquals("2", badExponent[0]);
+        assertTrue(badExponent[1].contains("a kappa exponent (kappa = t^n) is for discrete flows, not linear"), badExponent[1]);
+        assertFalse(Files.exists(dir.resolve("r2")) || Files.exists(dir.resolve("r3")));
+    }
+
+    @Test
     void malformedFastaStopsTrainingWithOneMessageAndNoOutput(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.fasta"), ">a\nACGT\n>b\nAC-T\n");
         Path run = dir.resolve("run");

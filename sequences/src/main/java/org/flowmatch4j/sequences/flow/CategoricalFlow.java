@@ -41,6 +41,18 @@ public interface CategoricalFlow {
         };
     }
 
+    /**
+     * As {@link #named(String, int)}, discrete flows with the scheduler κ_t = tⁿ; other methods take only n = 1.
+     */
+    static CategoricalFlow named(String method, int k, int kappaExponent) {
+        CategoricalFlow flow = named(method, k);
+        if (kappaExponent == 1) return flow;
+        if (!(flow instanceof DiscreteFlow d)) {
+            throw new IllegalArgumentException("a kappa exponent (kappa = t^n) is for discrete flows, not " + method);
+        }
+        return d.withKappaExponent(kappaExponent);
+    }
+
     /** Index of the largest of {@code k} values starting at {@code offset}. */
     static int argmax(float[] v, int offset, int k) {
         int best = 0;

@@ -19,13 +19,27 @@ import org.nd4j.linalg.factory.Nd4j;
  * a transformer over the L positions ({@link SequenceTransformer}) or a dilated 1-D convolution network over them
  * ({@link DilatedConvNet}, kernel {@value #CNN_KERNEL}), with a sinusoidal embedding of the time feature
  * and, for class-conditional models, a one-hot class with one extra "no class" slot (dropped to it at random in
- * training, for classifier-free guidance), giving logits [L, K] and p̂ = softmax per position. Loss: cross-entropy −(1/(B·L)) Σ log p̂(x1). Weights in one flat vector,
- * AdamW with global-norm clipping, optional EMA for sampling.
+ * training, for classifier-free guidance), giving logits [L, K] and p̂ = softmax per position. Loss: cross-entropy
+ * −(1/(B·L)) Σ log p̂(x1), or for discrete flows the generalised KL of the mixture path (Shaul et al. 2024, the
+ * discrete FM bound): per position c_t · [δ(x_t, x1)(1 − p̂(x1)) − (1 − δ(x_t, x1))(p̂(x_t) + log p̂(x1))] with
+ * c_t = κ'/(1 − κ) ({@link org.flowmatch4j.sequences.flow.DiscreteFlow#jumpCoefficient}), x_t read off the input's
+ * first K channels (the mask channel contributes p̂(mask) = 0). Weights in one flat vector, AdamW with global-norm
+ * clipping, optional EMA for sampling.
  */
 public final class CategoricalDenoiser extends org.flowmatch4j.core.model.SameDiffModel implements CategoricalFlow.Denoiser {
-    /** Sizes: sequence length, input channels per position, categories, classes (0: unconditional), MLP shape. */
-    public record Config(String arch, int length, int channels, int categories, int classes, int hidden, int depth) {
+    /**
+     * Sizes: sequence length, input channels per position, categories, classes (0: unconditional), network shape; the
+     * loss: {@code ce} (cross-entropy) or {@code gkl} (generalised KL, discrete flows).
+     */
+    public record Config(String arch, int length, int channels, int categories, int classes, int hidden, int depth, String loss) {
+        /** With the cross-entropy loss. */
+        public Config(String arch, int length, int channels, int categories, int classes, int hidden, int depth) {
+            this(arch, length, channels, categories, classes, hidden, depth, "ce");
+        }
+
         public Config {
+            Checks.require(loss.equals("ce") || loss.equals("gkl"), "loss must be ce or gkl, got '%s'", loss);
+            Checks.require(!loss.equals("gkl") || channels >= categories, "the generalised KL needs the K token channels in the input");
             Checks.require(arch.equals("mlp") || arch.equals("transformer") || arch.equals("cnn"), "network must be mlp, transformer or cnn, got '%s'", arch);
             Checks.require(length > 0 && channels > 0 && categories > 1 && classes >= 0 && hidden > 0 && depth > 0,
                     "bad denoiser sizes %d %d %d %d %d %d", length, channels, categories, classes, hidden, depth);
@@ -33,14 +47,16 @@ public final class CategoricalDenoiser extends org.flowmatch4j.core.model.SameDi
         }
 
         public String spec() {
-            return String.format("%s:l=%d:c=%d:k=%d:classes=%d:h=%d:d=%d", arch, length, channels, categories, classes, hidden, depth);
+            return String.format("%s:l=%d:c=%d:k=%d:classes=%d:h=%d:d=%d%s", arch, length, channels, categories, classes, hidden, depth,
+                    loss.equals("ce") ? "" : ":loss=" + loss);
         }
 
         public static Config parse(String spec) {
-            var m = java.util.regex.Pattern.compile("(mlp|transformer|cnn):l=(\\d+):c=(\\d+):k=(\\d+):classes=(\\d+):h=(\\d+):d=(\\d+)").matcher(spec);
+            var m = java.util.regex.Pattern.compile("(mlp|transformer|cnn):l=(\\d+):c=(\\d+):k=(\\d+):classes=(\\d+):h=(\\d+):d=(\\d+)(?::loss=(ce|gkl))?").matcher(spec);
             Checks.require(m.matches(), "not a sequence denoiser spec: '%s'", spec);
             return new Config(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
-                    Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)));
+                    Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)),
+                    m.group(8) == null ? "ce" : m.group(8));
         }
     }
 
@@ -81,11 +97,30 @@ public final class CategoricalDenoiser extends org.flowmatch4j.core.model.SameDi
         }
         sd.nn().softmax("probs", logits, 2);
         SDVariable target = sd.placeHolder("target", DataType.FLOAT, -1, cfg.length(), cfg.categories());
-        // ND4J's fused softmax cross-entropy (its LogSoftMax op fails to serialise when the backward graph is built)
-        SDVariable flatLogits = logits.reshape(-1, cfg.categories()), flatTarget = target.reshape(-1, cfg.categories());
-        sd.setLossVariables(sd.loss().softmaxCrossEntropy("loss", flatTarget, flatLogits, null,
-                org.nd4j.autodiff.loss.LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0));
+        if (cfg.loss().equals("gkl")) {
+            generalisedKl(logits, x, target);
+        } else {
+            // ND4J's fused softmax cross-entropy (its LogSoftMax op fails to serialise when the backward graph is built)
+            SDVariable flatLogits = logits.reshape(-1, cfg.categories()), flatTarget = target.reshape(-1, cfg.categories());
+            sd.setLossVariables(sd.loss().softmaxCrossEntropy("loss", flatTarget, flatLogits, null,
+                    org.nd4j.autodiff.loss.LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0));
+        }
         finishGraph();
+    }
+
+    /** The generalised KL loss over logits [B, L, K], the input x [B, L·C] and the one-hot x1 [B, L, K]; weight c_t [B, 1]. */
+    private void generalisedKl(SDVariable logits, SDVariable x, SDVariable target) {
+        int k = cfg.categories();
+        SDVariable weight = sd.placeHolder("weight", DataType.FLOAT, -1, 1);
+        SDVariable current = x.reshape(-1, cfg.length(), cfg.channels()).get(org.nd4j.autodiff.samediff.SDIndex.all(),
+                org.nd4j.autodiff.samediff.SDIndex.all(), org.nd4j.autodiff.samediff.SDIndex.interval(0, k));
+        SDVariable shifted = logits.sub(logits.max(true, 2));
+        SDVariable logP = shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 2)));
+        SDVariable p = sd.math().exp(logP);
+        SDVariable decided = current.mul(target).sum(2);                       // δ(x_t, x1), [B, L]
+        SDVariable pTarget = p.mul(target).sum(2), pCurrent = p.mul(current).sum(2), logPTarget = logP.mul(target).sum(2);
+        SDVariable perPosition = decided.mul(pTarget.rsub(1.0)).sub(decided.rsub(1.0).mul(pCurrent.add(logPTarget)));
+        sd.setLossVariables(perPosition.mul(weight).mean("loss"));
     }
 
     public Config config() { return cfg; }
@@ -119,8 +154,23 @@ public final class CategoricalDenoiser extends org.flowmatch4j.core.model.SameDi
 
     /** One step of cross-entropy training on noisy states of the clean tokens [B·L]; returns the loss. */
     public double trainStep(float[] state, double[] feature, int[] tokens, int[] cls, double lr, double clipNorm) {
+        return trainStep(state, feature, tokens, cls, null, lr, clipNorm);
+    }
+
+    /**
+     * One training step; {@code weight} holds c_t per sequence for the generalised KL loss (null for cross-entropy).
+     * Returns the loss.
+     */
+    public double trainStep(float[] state, double[] feature, int[] tokens, int[] cls, double[] weight, double lr, double clipNorm) {
         int b = feature.length;
+        boolean gkl = cfg.loss().equals("gkl");
+        Checks.require(gkl == (weight != null), gkl ? "the generalised KL loss needs a weight per sequence" : "cross-entropy takes no weights");
         Map<String, INDArray> ph = inputs(state, feature, cls);
+        if (gkl) {
+            float[] w = new float[b];
+            for (int i = 0; i < b; i++) w[i] = (float) weight[i];
+            ph.put("weight", Nd4j.createFromArray(w).reshape(b, 1));
+        }
         float[] target = new float[tokens.length * cfg.categories()];
         for (int p = 0; p < tokens.length; p++) target[p * cfg.categories() + tokens[p]] = 1;
         ph.put("target", Nd4j.createFromArray(target).reshape(b, cfg.length(), cfg.categories()));

@@ -4,6 +4,7 @@ import org.flowmatch4j.core.train.LrSchedule;
 import org.flowmatch4j.core.util.Checks;
 import org.flowmatch4j.core.util.Rng;
 import org.flowmatch4j.sequences.flow.CategoricalFlow;
+import org.flowmatch4j.sequences.flow.DiscreteFlow;
 
 /**
  * Trains a {@link CategoricalDenoiser} for a {@link CategoricalFlow}: per step a batch of clean sequences, one time
@@ -44,9 +45,22 @@ public final class SequenceTrainer {
                 for (int i = 0; i < cls.length; i++) if (rng.uniform() < o.classDropout()) cls[i] = net.config().classes();
             }
             float[] state = flow.noisy(b.tokens(), length, t, rng);
-            losses[s] = net.trainStep(state, feature, b.tokens(), cls, o.lr() * o.schedule().factor(s, o.steps()), o.clipNorm());
+            losses[s] = net.trainStep(state, feature, b.tokens(), cls, lossWeights(flow, net, t),
+                    o.lr() * o.schedule().factor(s, o.steps()), o.clipNorm());
             if (listener != null) listener.step(s + 1, losses[s]);
         }
         return losses;
+    }
+
+    /** Largest time whose weight the generalised KL uses: c_t = κ'/(1 − κ) grows without bound as t → 1. */
+    static final double GKL_MAX_TIME = 1 - 1e-3;
+
+    /** c_t per sequence for the generalised KL loss (times capped at {@link #GKL_MAX_TIME}), null for cross-entropy. */
+    private static double[] lossWeights(CategoricalFlow flow, CategoricalDenoiser net, double[] t) {
+        if (!net.config().loss().equals("gkl")) return null;
+        Checks.require(flow instanceof DiscreteFlow, "the generalised KL loss is for discrete flows, not %s", flow.getClass().getSimpleName());
+        double[] w = new double[t.length];
+        for (int i = 0; i < t.length; i++) w[i] = ((DiscreteFlow) flow).jumpCoefficient(Math.min(t[i], GKL_MAX_TIME));
+        return w;
     }
 }

@@ -12,8 +12,9 @@ import org.flowmatch4j.sequences.model.SequenceTrainer;
  */
 public final class ToyBenchmark {
     /** What a run does. */
-    public record Options(int length, int trainSteps, int batch, double lr, int hidden, int depth, int sampleSteps, int samples) {
-        public static Options defaults() { return new Options(4, 3000, 512, 1e-3, 256, 3, 100, 512_000); }
+    /** Sizes, budgets and the denoiser's loss ({@code ce} or {@code gkl}, see {@link CategoricalDenoiser}). */
+    public record Options(int length, int trainSteps, int batch, double lr, int hidden, int depth, int sampleSteps, int samples, String loss) {
+        public static Options defaults() { return new Options(4, 3000, 512, 1e-3, 256, 3, 100, 512_000, "ce"); }
     }
 
     public record Result(int k, String method, double kl, double floorKl, double trainSeconds, double sampleSeconds, int samples) {}
@@ -28,7 +29,7 @@ public final class ToyBenchmark {
     /** As {@link #run(int, String, Options, long, java.util.function.DoubleConsumer)} with a configured flow (e.g. a Dirichlet t_max). */
     public static Result run(int k, String method, CategoricalFlow flow, Options o, long seed, java.util.function.DoubleConsumer progress) {
         ToyTarget target = new ToyTarget(o.length(), k, seed);
-        CategoricalDenoiser net = new CategoricalDenoiser(new CategoricalDenoiser.Config("mlp", o.length(), flow.channels(), k, 0, o.hidden(), o.depth()), seed);
+        CategoricalDenoiser net = new CategoricalDenoiser(new CategoricalDenoiser.Config("mlp", o.length(), flow.channels(), k, 0, o.hidden(), o.depth(), o.loss()), seed);
         net.useEma(0.999);
         Rng rng = new Rng(seed + 1);
         long t0 = System.nanoTime();
