@@ -33,8 +33,9 @@ public final class SeqClassifierCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--fasta", required = true, description = "Labelled sequences (FASTA).")
     Path fasta;
-    @Option(names = "--labels", required = true, description = "TSV/CSV with a header: record id first, then the class column.")
-    Path labels;
+    @Option(names = "--labels", required = true, description = "TSV/CSV with a header: record id first, then the class column; "
+            + "or header:KEY for a KEY=value field in each FASTA header.")
+    String labels;
     @Option(names = "--label-column", defaultValue = "label", description = "Class column (default: ${DEFAULT-VALUE}).")
     String labelColumn;
     @Option(names = "--alphabet", required = true, description = "dna, rna or protein.")

@@ -38,8 +38,9 @@ public final class SeqNoisyClassifierCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--model", required = true, description = "Run directory of 'seq train' (its flow and train/held-out split).")
     Path run;
-    @Option(names = "--labels", required = true, description = "TSV/CSV with a header: record id first, then the class column.")
-    Path labels;
+    @Option(names = "--labels", required = true, description = "TSV/CSV with a header: record id first, then the class column; "
+            + "or header:KEY for a KEY=value field in each FASTA header.")
+    String labels;
     @Option(names = "--label-column", defaultValue = "label", description = "Class column (default: ${DEFAULT-VALUE}).")
     String labelColumn;
     @Option(names = "--steps", defaultValue = "2000", description = "Training steps (default: ${DEFAULT-VALUE}).")
@@ -114,7 +115,7 @@ public final class SeqNoisyClassifierCommand implements Callable<Integer> {
 
     /** Accuracy on the held-out records (those that fit the model's length) at a quarter, half and all of the path. */
     private String heldOutAccuracy(NoisyClassifier c, CategoricalFlow flow, SequenceData train, List<SequenceRecord> heldOut,
-                                   Path labels) throws IOException {
+                                   String labels) throws IOException {
         List<SequenceRecord> fit = heldOut.stream().filter(r -> train.padded() ? r.length() <= train.length() : r.length() == train.length()).toList();
         if (fit.isEmpty()) return "n/a (no held-out sequences)";
         SequenceData test;

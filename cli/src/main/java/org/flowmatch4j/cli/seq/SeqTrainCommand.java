@@ -38,8 +38,9 @@ public final class SeqTrainCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--fasta", required = true, description = "Training sequences (FASTA).")
     Path fasta;
-    @Option(names = "--labels", description = "TSV/CSV with a header: record id first, then the class column.")
-    Path labels;
+    @Option(names = "--labels", description = "TSV/CSV with a header: record id first, then the class column; "
+            + "or header:KEY for a KEY=value field in each FASTA header.")
+    String labels;
     @Option(names = "--label-column", defaultValue = "label", description = "Class column of --labels (default: ${DEFAULT-VALUE}).")
     String labelColumn;
     @Option(names = "--alphabet", required = true, description = "dna, rna or protein.")

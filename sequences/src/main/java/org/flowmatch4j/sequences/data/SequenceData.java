@@ -28,21 +28,57 @@ public record SequenceData(Alphabet alphabet, List<SequenceRecord> records, int 
     /** Categories the flow sees: K, plus one for padding. */
     public int categories() { return alphabet.size() + (padded ? 1 : 0); }
 
+    /** Prefix of a label source read from the FASTA headers instead of a file: {@code header:KEY}. */
+    public static final String HEADER_LABELS = "header:";
+
+    /**
+     * @param labels a TSV or CSV file with a header row (first column the record id, {@code labelColumn} the class),
+     *               or {@code header:KEY} for a {@code KEY=value} field in each record's FASTA header (fields
+     *               separated by blanks, '|' or ';'); null for none
+     */
+    public static SequenceData of(Alphabet alphabet, List<SequenceRecord> records, String labels, String labelColumn) throws IOException {
+        if (labels != null && labels.startsWith(HEADER_LABELS)) {
+            return of(alphabet, records, headerLabels(records, labels.substring(HEADER_LABELS.length())), "FASTA headers");
+        }
+        return of(alphabet, records, labels == null ? null : Path.of(labels), labelColumn);
+    }
+
     /**
      * @param labels TSV or CSV with a header row: first column the record id, {@code labelColumn} the class; null for none
      */
     public static SequenceData of(Alphabet alphabet, List<SequenceRecord> records, Path labels, String labelColumn) throws IOException {
+        return of(alphabet, records, labels == null ? null : readLabels(labels, labelColumn), labels == null ? null : labels.toString());
+    }
+
+    /** The value of {@code KEY=value} in each record's header, by record id; a record without one is an error. */
+    public static Map<String, String> headerLabels(List<SequenceRecord> records, String key) throws IOException {
+        if (!key.matches("[A-Za-z0-9_.-]+")) {
+            throw new SequenceFormatException("header label key '" + key + "' must be letters, digits, '_', '.' or '-' (as in header:class)");
+        }
+        java.util.regex.Pattern field = java.util.regex.Pattern.compile("(?:^|[\\s|;])" + java.util.regex.Pattern.quote(key) + "=([^\\s|;]+)");
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            SequenceRecord r = records.get(i);
+            java.util.regex.Matcher m = field.matcher(r.header());
+            if (!m.find()) {
+                throw new SequenceFormatException("record " + (i + 1) + " ('" + r.id() + "'): no '" + key + "=' field in its header '" + r.header() + "'");
+            }
+            out.put(r.id(), m.group(1));
+        }
+        return out;
+    }
+
+    private static SequenceData of(Alphabet alphabet, List<SequenceRecord> records, Map<String, String> byId, String source) throws IOException {
         if (records.isEmpty()) throw new SequenceFormatException("no sequences to train on");
         int max = records.stream().mapToInt(SequenceRecord::length).max().orElseThrow();
         boolean padded = records.stream().anyMatch(r -> r.length() != max);
         List<String> names = List.of();
         int[] classes = null;
-        if (labels != null) {
-            Map<String, String> byId = readLabels(labels, labelColumn);
+        if (byId != null) {
             TreeSet<String> distinct = new TreeSet<>();
             for (SequenceRecord r : records) {
                 String v = byId.get(r.id());
-                if (v == null) throw new SequenceFormatException(labels + ": no label for record '" + r.id() + "'");
+                if (v == null) throw new SequenceFormatException(source + ": no label for record '" + r.id() + "'");
                 distinct.add(v);
             }
             names = List.copyOf(distinct);
