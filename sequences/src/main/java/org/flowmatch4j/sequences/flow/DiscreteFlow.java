@@ -11,6 +11,8 @@ import org.flowmatch4j.core.util.Rng;
  * by {@link #jumpCoefficient}); the rates u_t(y | x) = κ'/(1 − κ) (p̂(y) − δ_x(y)) give the discrete step: a position
  * not yet decided redraws its token from p̂ with probability (κ_{t+h} − κ_t)/(1 − κ_t) — the path's exact share of
  * positions decided within the step, h κ'/(1 − κ) to first order — otherwise it stays (the last step draws them all).
+ * With the masked source an unmasked token is final (its exact posterior is a point mass on itself, so its jump rate
+ * is zero; a model's p̂ there only approximates that); with the uniform source every position may jump.
  *
  * <p>Corrector sampling (Gat et al., §corrector): the velocity ū_t = (1 + β_t) û_t − β_t ǔ_t mixes in the backward
  * velocity ǔ_t(y | x) = κ'/κ (δ_x(y) − p_0(y)), which sends tokens back to the source; with α_t − β_t = 1 the path's
@@ -118,13 +120,17 @@ public final class DiscreteFlow implements CategoricalFlow {
                 continue;
             }
             for (int p = 0; p < n; p++) {
+                boolean open = source != Source.MASK || x[p] == k;      // a masked source's unmasked tokens are final
                 if (s + 1 == steps) {
-                    x[p] = rng.categorical(prob, p * k, k);
+                    if (open) x[p] = rng.categorical(prob, p * k, k);
                     continue;
                 }
                 double u = rng.uniform();
-                if (u < jump) x[p] = rng.categorical(prob, p * k, k);
-                else if (u < jump + back) x[p] = sourceToken(rng);
+                if (u < jump) {
+                    if (open) x[p] = rng.categorical(prob, p * k, k);
+                } else if (u < jump + back) {
+                    x[p] = sourceToken(rng);
+                }
             }
         }
         return x;
