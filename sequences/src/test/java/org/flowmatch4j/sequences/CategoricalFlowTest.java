@@ -187,6 +187,28 @@ class CategoricalFlowTest {
     }
 
     @Test
+    void maskedSamplerNeverChangesAnUnmaskedToken() {
+        // a denoiser that always predicts "the next token" (never the current one): an unmasked token must survive it
+        int k = 4, sequences = 500, length = 3;
+        int[][] seen = new int[sequences * length][1];
+        for (int[] v : seen) v[0] = -1;
+        boolean[] changed = {false};
+        CategoricalFlow.Denoiser contrary = (state, feature, b, l) -> {
+            float[] out = new float[b * l * k];
+            for (int p = 0; p < b * l; p++) {
+                int tok = token(state, p * (k + 1), k);
+                if (tok >= 0 && seen[p][0] >= 0 && seen[p][0] != tok) changed[0] = true;
+                if (tok >= 0) seen[p][0] = tok;
+                out[p * k + (tok < 0 ? 0 : (tok + 1) % k)] = 1;
+            }
+            return out;
+        };
+        int[] x = new DiscreteFlow(k, DiscreteFlow.Source.MASK).sample(contrary, sequences, length, 20, new Rng(12));
+        assertTrue(!changed[0], "an unmasked token was redrawn");
+        for (int p = 0; p < x.length; p++) assertTrue(seen[p][0] < 0 || x[p] == seen[p][0], "position " + p + " changed at the last step");
+    }
+
+    @Test
     void correctorSamplingKeepsACorrelatedTargetAndZeroIsThePlainSampler() {
         // two positions over K = 3 with strongly correlated tokens; the masked path's exact posterior per position is
         // the target restricted to pairs that agree with the unmasked positions, marginalised
