@@ -22,7 +22,8 @@ import org.flowmatch4j.core.util.Rng;
  * β_t (κ_{t+h} − κ_t)/κ_t (for κ = t: h (1 + β_t)/(1 − t) and h β (1 − t)). β = 0 is the plain sampler, draw for draw.
  *
  * <p>Purity sampling (masked source only; Gat et al., after MaskGIT): each step unmasks as many positions as the
- * Euler step would (a Binomial(#masked, h/(1 − t)) count per sequence, so the masked share still follows 1 − t), but
+ * Euler step would (a Binomial(#masked, (κ_{t+h} − κ_t)/(1 − κ_t)) count per sequence, so the masked share still
+ * follows 1 − κ_t), but
  * takes the masked positions the model is surest of (largest max p̂) instead of random ones; decided tokens stay.
  */
 public final class DiscreteFlow implements CategoricalFlow {
