@@ -112,17 +112,35 @@ public final class DirichletFlow implements CategoricalFlow {
         float[] x = new float[n * k];
         for (int p = 0; p < n; p++) SimplexNoise.dirichlet(x, p * k, k, -1, 0, rng);
         double dt = tMax / steps;
-        double[] feature = new double[sequences];
+        double[] feature = new double[sequences], scratch = new double[k];
+        Tables tables = this.tables;
+        if (tables == null || tables.rows.length != steps) this.tables = tables = new Tables(new double[steps][]);
         for (int s = 0; s < steps; s++) {
             double t = s * dt;
             java.util.Arrays.fill(feature, timeFeature(t));
             float[] p = denoiser.probabilities(x, feature, sequences, length);
-            double[] table = table(t);
-            for (int pos = 0; pos < n; pos++) step(x, p, pos * k, table, dt);
+            double[] table = tables.row(s, t);
+            for (int pos = 0; pos < n; pos++) step(x, p, pos * k, table, dt, scratch);
         }
         int[] tokens = new int[n];
         for (int pos = 0; pos < n; pos++) tokens[pos] = CategoricalFlow.argmax(x, pos * k, k);
         return tokens;
+    }
+
+    /** Tables of one step count, kept across calls (a sampler run in chunks reuses them); filled as steps need them. */
+    private volatile Tables tables;
+
+    private final class Tables {
+        final double[][] rows;
+
+        Tables(double[][] rows) { this.rows = rows; }
+
+        /** Step s's table (racing threads may both compute it; the results are equal). */
+        double[] row(int s, double t) {
+            double[] r = rows[s];
+            if (r == null) rows[s] = r = table(t);
+            return r;
+        }
     }
 
     /** C(z, t) on {@value #GRID} + 1 evenly spaced z in [0, 1], for linear interpolation within a step. */
@@ -134,16 +152,20 @@ public final class DirichletFlow implements CategoricalFlow {
 
     static final int GRID = 2000;
 
+    /** The table's value at z, z clamped to [0, 1] (plain comparisons: Math.min/max cost several times more here). */
     static double interpolate(double[] table, double z) {
-        double u = Math.min(Math.max(z, 0), 1) * GRID;
-        int g = Math.min((int) u, GRID - 1);
-        double f = u - g;
-        return table[g] * (1 - f) + table[g + 1] * f;
+        double u = z * GRID;
+        if (!(u > 0)) return table[0];
+        if (u >= GRID) return table[GRID];
+        int g = (int) u;
+        return table[g] + (table[g + 1] - table[g]) * (u - g);
     }
 
-    /** x ← x + dt Σ_i p̂_i C(x_i, t)(e_i − x) at one position, then back onto the simplex. */
-    private void step(float[] x, float[] p, int o, double[] table, double dt) {
-        double[] w = new double[k];
+    /**
+     * x ← x + dt Σ_i p̂_i C(x_i, t)(e_i − x) at one position, floored at 1e-12 and renormalised onto the simplex, in
+     * double precision through {@code w} (k entries, reused across positions: the step allocates nothing).
+     */
+    private void step(float[] x, float[] p, int o, double[] table, double dt, double[] w) {
         double total = 0;
         for (int i = 0; i < k; i++) {
             w[i] = p[o + i] * interpolate(table, x[o + i]);
@@ -151,10 +173,11 @@ public final class DirichletFlow implements CategoricalFlow {
         }
         double sum = 0;
         for (int j = 0; j < k; j++) {
-            double v = w[j] - total * x[o + j];                       // Σ_i w_i (δ_ij − x_j)
-            x[o + j] = (float) Math.max(x[o + j] + dt * v, 1e-12);
-            sum += x[o + j];
+            double v = x[o + j] + dt * (w[j] - total * x[o + j]);    // Σ_i w_i (δ_ij − x_j)
+            w[j] = v > 1e-12 ? v : 1e-12;
+            sum += w[j];
         }
-        for (int j = 0; j < k; j++) x[o + j] /= sum;
+        double inv = 1 / sum;
+        for (int j = 0; j < k; j++) x[o + j] = (float) (w[j] * inv);
     }
 }
