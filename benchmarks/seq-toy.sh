@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Dirichlet-FM simplex-dimension table: KL(empirical || target) for K = 5..160 and three methods, one JSON line per run.
-# Usage: benchmarks/seq-toy.sh [SAMPLES] [OUT.jsonl]   (the paper and issue 6 use 512000 samples; ~1 h on 2 cores)
+# Usage: benchmarks/seq-toy.sh [SAMPLES] [OUT.jsonl]   (the paper and issue 6 use 512000 samples; about 2 h on one core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 samples=${1:-512000}
