@@ -37,10 +37,7 @@ public final class SeqToyCommand implements Callable<Integer> {
     @Option(names = "--t-max", description = "Dirichlet FM only: the path's largest concentration t_max (default: the method's, "
             + org.flowmatch4j.sequences.flow.DirichletFlow.DEFAULT_T_MAX + "); the marginal Beta(1 + t, K - 1) needs t well above K to reach the vertex.")
     Double tMax;
-    @Option(names = "--loss", defaultValue = "ce", description = "ce (cross-entropy) or gkl (generalised KL, discrete methods) (default: ${DEFAULT-VALUE}).")
-    String loss;
-    @Option(names = "--kappa-exponent", defaultValue = "1", description = "Discrete methods: the scheduler kappa_t = t^n (default: ${DEFAULT-VALUE}).")
-    int kappaExponent;
+    @picocli.CommandLine.Mixin DiscreteFlowOptions discrete;
     @Option(names = "--json", description = "Print one JSON object instead of a sentence.")
     boolean json;
 
@@ -50,8 +47,7 @@ public final class SeqToyCommand implements Callable<Integer> {
         }
         org.flowmatch4j.sequences.flow.CategoricalFlow flow;
         try {
-            flow = org.flowmatch4j.sequences.flow.CategoricalFlow.named(method, k, kappaExponent);
-            SeqTrainCommand.checkLoss(loss, flow, method);
+            flow = discrete.flow(method, k);
             if (tMax != null) {
                 if (!method.equals("dirichlet")) throw new IllegalArgumentException("--t-max is for --method dirichlet");
                 if (!(tMax > 0)) throw new IllegalArgumentException("--t-max must be > 0, got " + tMax);
@@ -62,7 +58,7 @@ public final class SeqToyCommand implements Callable<Integer> {
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         var d = ToyBenchmark.Options.defaults();
-        var o = new ToyBenchmark.Options(d.length(), trainSteps, d.batch(), d.lr(), hidden, d.depth(), sampleSteps, samples, loss);
+        var o = new ToyBenchmark.Options(d.length(), trainSteps, d.batch(), d.lr(), hidden, d.depth(), sampleSteps, samples, discrete.loss);
         int[] last = {-1};
         ToyBenchmark.Result r = ToyBenchmark.run(k, method, flow, o, common.seed, f -> {
             int pct = (int) (100 * f);
@@ -76,8 +72,8 @@ public final class SeqToyCommand implements Callable<Integer> {
             m.put("k", k);
             m.put("method", method);
             if (tMax != null) m.put("t_max", tMax);
-            if (!loss.equals("ce")) m.put("loss", loss);
-            if (kappaExponent != 1) m.put("kappa_exponent", kappaExponent);
+            if (!discrete.loss.equals("ce")) m.put("loss", discrete.loss);
+            if (discrete.kappaExponent != 1) m.put("kappa_exponent", discrete.kappaExponent);
             m.put("kl", r.kl());
             m.put("floor_kl", r.floorKl());
             m.put("samples", r.samples());

@@ -49,12 +49,7 @@ public final class SeqTrainCommand implements Callable<Integer> {
     String ambiguity;
     @Option(names = "--method", defaultValue = "dirichlet", description = "dirichlet, linear, discrete or discrete-uniform (default: ${DEFAULT-VALUE}).")
     String method;
-    @Option(names = "--loss", defaultValue = "ce", description = "ce (cross-entropy on x1) or gkl (the generalised KL of the "
-            + "mixture path, discrete methods) (default: ${DEFAULT-VALUE}).")
-    String loss;
-    @Option(names = "--kappa-exponent", defaultValue = "1", description = "Discrete methods: the scheduler kappa_t = t^n "
-            + "(Gat et al. use 2 or 3) (default: ${DEFAULT-VALUE}).")
-    int kappaExponent;
+    @Mixin DiscreteFlowOptions discrete;
     @Option(names = "--out", required = true, description = "Run directory.")
     Path out;
     @Option(names = "--steps", defaultValue = "3000", description = "Training steps (default: ${DEFAULT-VALUE}).")
@@ -77,14 +72,6 @@ public final class SeqTrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace a model already in --out.")
     boolean overwrite;
 
-    /** The loss must be ce or gkl, and gkl needs a discrete flow. */
-    static void checkLoss(String loss, CategoricalFlow flow, String method) {
-        if (!loss.equals("ce") && !loss.equals("gkl")) throw new IllegalArgumentException("--loss must be ce or gkl, got '" + loss + "'");
-        if (loss.equals("gkl") && !(flow instanceof org.flowmatch4j.sequences.flow.DiscreteFlow)) {
-            throw new IllegalArgumentException("--loss gkl (generalised KL) is for discrete flows, not --method " + method);
-        }
-    }
-
     @Override public Integer call() throws IOException {
         OutputDir.refuseOverwrite(spec, out.resolve("model"), overwrite, "a model");
         if (steps < 1 || batch < 1 || lr <= 0 || hidden < 1 || depth < 1 || holdout < 0 || holdout >= 1 || classDropout < 0 || classDropout > 1) {
@@ -105,15 +92,14 @@ public final class SeqTrainCommand implements Callable<Integer> {
             List<List<SequenceRecord>> split = SequenceData.split(read.records(), holdout, common.seed);
             heldOut = split.get(1);
             data = SequenceData.of(a, split.get(0), labels, labelColumn);
-            flow = CategoricalFlow.named(method, data.categories(), kappaExponent);
-            checkLoss(loss, flow, method);
+            flow = discrete.flow(method, data.categories());
         } catch (IllegalArgumentException | IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         CategoricalDenoiser.Config cfg;
         try {
-            cfg = new CategoricalDenoiser.Config(network, data.length(), flow.channels(), data.categories(), data.classNames().size(), hidden, depth, loss);
+            cfg = new CategoricalDenoiser.Config(network, data.length(), flow.channels(), data.categories(), data.classNames().size(), hidden, depth, discrete.loss);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -122,7 +108,7 @@ public final class SeqTrainCommand implements Callable<Integer> {
         OutputDir.mark(out);
         long t0 = System.nanoTime();
         int every = Math.max(1, steps / 20);
-        String lossName = loss.equals("ce") ? "cross-entropy" : "generalised KL";
+        String lossName = discrete.lossName();
         double[] window = new double[every];
         StringBuilder csv = new StringBuilder("step,loss\n");
         SequenceTrainer.train(flow, net, data, new SequenceTrainer.Options(steps, batch, lr, LrSchedule.warmupCosine(Math.min(200, steps / 10), 0.1),
@@ -137,13 +123,13 @@ public final class SeqTrainCommand implements Callable<Integer> {
         meta.put("kind", "sequences");
         meta.put("network", cfg.spec());
         meta.put("method", method);
-        meta.put("kappa_exponent", Integer.toString(kappaExponent));
+        meta.put("kappa_exponent", Integer.toString(discrete.kappaExponent));
         meta.put("alphabet", data.alphabet().name());
         meta.put("padded", Boolean.toString(data.padded()));
         meta.put("classes", String.join("\t", data.classNames()));
         meta.put("seed", Long.toString(common.seed));
         meta.put("command", String.format(Locale.ROOT, "seq train --network %s --alphabet %s --method %s --loss %s --kappa-exponent %d --steps %d --batch %d --lr %s --hidden %d --depth %d "
-                + "--holdout %s --class-dropout %s --seed %d", network, alphabet, method, loss, kappaExponent, steps, batch, lr, hidden, depth, holdout, classDropout, common.seed));
+                + "--holdout %s --class-dropout %s --seed %d", network, alphabet, method, discrete.loss, discrete.kappaExponent, steps, batch, lr, hidden, depth, holdout, classDropout, common.seed));
         Fasta.write(out.resolve("train.fasta"), data.records());
         if (!heldOut.isEmpty()) Fasta.write(out.resolve("heldout.fasta"), heldOut);
         AtomicFiles.writeString(out.resolve("losses.csv"), csv.toString());
