@@ -135,8 +135,8 @@ public final class DirichletFlow implements CategoricalFlow {
 
         Tables(double[][] rows) { this.rows = rows; }
 
-        /** Step s's table (racing threads may both compute it; the results are equal). */
-        double[] row(int s, double t) {
+        /** Step s's table, computed once (synchronised: one lock per step, so threads never see a half-filled row). */
+        synchronized double[] row(int s, double t) {
             double[] r = rows[s];
             if (r == null) rows[s] = r = table(t);
             return r;
