@@ -40,14 +40,7 @@ public record SequenceData(Alphabet alphabet, List<SequenceRecord> records, int 
         if (labels != null && labels.startsWith(HEADER_LABELS)) {
             return of(alphabet, records, headerLabels(records, labels.substring(HEADER_LABELS.length())), "FASTA headers");
         }
-        return of(alphabet, records, labels == null ? null : Path.of(labels), labelColumn);
-    }
-
-    /**
-     * @param labels TSV or CSV with a header row: first column the record id, {@code labelColumn} the class; null for none
-     */
-    public static SequenceData of(Alphabet alphabet, List<SequenceRecord> records, Path labels, String labelColumn) throws IOException {
-        return of(alphabet, records, labels == null ? null : readLabels(labels, labelColumn), labels == null ? null : labels.toString());
+        return of(alphabet, records, labels == null ? null : readLabels(Path.of(labels), labelColumn), labels);
     }
 
     /** The value of {@code KEY=value} in each record's header, by record id; a record without one is an error. */
