@@ -8,18 +8,22 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The inference-only forward pass of a {@link DenseMlp}, run in blocks of {@link #BLOCK} rows: for each block,
  * h_l = SiLU([h_{l-1}, 1]·[W_l; b_l]) layer by layer, written in place into one [BLOCK, width + 1] buffer per layer,
- * so the activations of a block stay in the L2 cache, and σ(z) is neither stored nor needed (no backward follows).
+ * so the activations of a block stay in cache, and σ(z) is neither stored nor needed (no backward follows).
  *
  * <p>Why: the training forward stores z, σ(z) and h for the whole batch; at N = 4096 each of the three SiLU passes
  * then reads 4 MB and writes 8 MB beyond L2 and costs ~0.65 ms, a quarter of a forward (docs/performance.md). Here a
- * block's products are small enough for the direct BLAS call ({@link HostGemm}) and its SiLU runs on cached data.
- * Measured on a Zen 5 core at N = 4096 (3×256 MLP): 7.8–8.1 ms per pass against 8.2–9.0 ms for the training forward
+ * block's products go through the direct BLAS call ({@link HostGemm}) and its SiLU runs on cached data.
+ * Measured on a Zen 5 core at N = 4096 (3×256 MLP): 7.3–7.8 ms per pass against 8.2–9.0 ms for the training forward
  * with OpenBLAS's AVX-512 kernels; with its AVX2 kernels the block products alone take 12 ms, so {@link DenseMlp}
  * takes this path only where {@link #preferred} holds.
  */
 final class BlockedInference {
-    /** Rows per block: three [256, 257] float buffers and one [257, 256] weight matrix are ~1 MB. */
-    static final int BLOCK = 256;
+    /**
+     * Rows per block. Measured per pass at N = 4096 on a Zen 5 core (median of 8 alternating rounds of 100 passes):
+     * 7.71 / 7.41 / 7.33 / 7.70 ms with blocks of 256 / 512 / 1024 / 2048 rows; at 1024 a [1024, 257] buffer (1 MB)
+     * leaves L2 for L3, but OpenBLAS packs each weight matrix four times instead of sixteen.
+     */
+    static final int BLOCK = 1024;
     private final int[] widths;
     private final INDArray[] wb;
     private int batch = -1;
@@ -89,11 +93,11 @@ final class BlockedInference {
         for (int k = 0; k < blockRows.length; k++) {
             INDArray prev = inBlock[k];
             for (int l = 0; l < layers - 1; l++) {
-                HostGemm.gemm(prev, wb[l], hRows[k][l], false, false, true);
+                HostGemm.gemmAnySize(prev, wb[l], hRows[k][l]);
                 SiluKernels.siluInPlace(hidden[l], blockRows[k], widths[l + 1]);
                 prev = hxRows[k][l];
             }
-            HostGemm.gemm(prev, wb[layers - 1], outBlock[k], false, false, true);
+            HostGemm.gemmAnySize(prev, wb[layers - 1], outBlock[k]);
         }
         return out;
     }

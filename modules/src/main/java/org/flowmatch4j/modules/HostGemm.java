@@ -68,8 +68,18 @@ final class HostGemm {
      * c: [m, n]; shapes are the caller's contract (as for {@code Nd4j.gemm}).
      */
     static void gemm(INDArray a, INDArray b, INDArray c, boolean ta, boolean tb, boolean allowDirect) {
+        gemm(a, b, c, ta, tb, allowDirect ? DIRECT_MAX_VOLUME : -1);
+    }
+
+    /**
+     * c ← a·b through the direct call at any size where it is available: for the row blocks of
+     * {@link BlockedInference}, whose outputs are views that {@code Nd4j.gemm} does not write into.
+     */
+    static void gemmAnySize(INDArray a, INDArray b, INDArray c) { gemm(a, b, c, false, false, Long.MAX_VALUE); }
+
+    private static void gemm(INDArray a, INDArray b, INDArray c, boolean ta, boolean tb, long maxDirectVolume) {
         int m = (int) c.size(0), n = (int) c.size(1), k = (int) (ta ? a.size(0) : a.size(1));
-        if (!allowDirect || SGEMM == null || (long) m * n * k > DIRECT_MAX_VOLUME || !rowMajor(a) || !rowMajor(b)
+        if (SGEMM == null || (long) m * n * k > maxDirectVolume || !rowMajor(a) || !rowMajor(b)
                 || !rowMajor(c)) {
             Nd4j.gemm(a, b, c, ta, tb, 1.0, 0.0);
             return;
