@@ -87,7 +87,7 @@ public final class MlpVelocityNetwork implements VelocityNetwork {
             inputT = input.get(NDArrayIndex.all(), NDArrayIndex.point(featureWidth));
             inputLabels = numClasses > 0 ? input.get(NDArrayIndex.all(), NDArrayIndex.interval(featureWidth + 1, mlp.inputSize())) : null;
         }
-        inputX.assign(features.apply(x.castTo(mlp.dataType())));
+        features.applyInto(x.castTo(mlp.dataType()), inputX);
         inputT.assign(t.reshape(n));
         if (numClasses > 0) {
             Checks.require(labels != null && labels.length == n, "a conditional network needs %d labels", n);
