@@ -36,10 +36,10 @@ class FrameModelTest {
         org.nd4j.linalg.api.ndarray.INDArray x0 = FrameFlow.pairNoise(FrameFlow.noise(8, n, vr), x1, n);
         double[] t = {0.05, 0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9};
         org.nd4j.linalg.api.ndarray.INDArray xt = FrameFlow.sample(x0, x1, Nd4j.createFromArray(t), n).xt();
-        double before = model.loss(xt, x1, t, null, n);
+        double before = model.loss(xt, x1, t, null, n, null);
         FrameTrainer.train(model, new FrameTrainer.CropSource(List.of(frag), new int[] {n}, 4 * n), new FrameTrainer.Options(120, 3e-3,
                 org.flowmatch4j.core.train.LrSchedule.constant(), 0.5, 1.0), new Rng(2), null);
-        double after = model.loss(xt, x1, t, null, n);
+        double after = model.loss(xt, x1, t, null, n, null);
         assertTrue(after < 0.75 * before, "validation loss " + before + " -> " + after);   // 11.2 -> 6.4 at these seeds
         for (Frames f : FrameTrainer.sample(model, n, 2, FrameTrainer.Sampling.frameFlow(10), null, new Rng(3))) {
             for (double[] p : f.translations()) for (double v : p) assertTrue(Double.isFinite(v));

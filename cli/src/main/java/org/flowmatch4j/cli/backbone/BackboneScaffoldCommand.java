@@ -13,6 +13,7 @@ import org.flowmatch4j.proteins.geometry.Frames;
 import org.flowmatch4j.proteins.model.FrameModel;
 import org.flowmatch4j.proteins.model.FrameTrainer;
 import org.flowmatch4j.proteins.task.Contig;
+import org.flowmatch4j.proteins.task.MotifConditioning;
 import org.flowmatch4j.proteins.task.MotifLayout;
 import org.flowmatch4j.proteins.task.MotifProblem;
 import org.flowmatch4j.proteins.task.MotifReplacement;
@@ -24,9 +25,11 @@ import picocli.CommandLine.Option;
 /** {@code flowmatch backbone scaffold}: backbones built around a fixed motif. */
 @Command(name = "scaffold", mixinStandardHelpOptions = true,
         description = "Scaffold a motif with a 'backbone train' model: each sample draws a layout from the contig (scaffold "
-                + "lengths within their ranges, total within the length range), and at every step the motif is superposed "
-                + "onto the model's predicted motif residues and replaces them (training-free motif conditioning). Writes "
-                + "PDBs (motif residues keep their names, scaffold is poly-Ala) and metrics.csv.")
+                + "lengths within their ranges, total within the length range). A motif-conditioned model (trained with "
+                + "--motif-prob) holds the motif fixed as its input and builds the scaffold around it (amortised "
+                + "conditioning); with any model, replacement superposes the motif onto the predicted motif residues at "
+                + "every step and replaces them (training-free). Writes PDBs (motif residues keep their names, scaffold is "
+                + "poly-Ala) and metrics.csv.")
 public final class BackboneScaffoldCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -40,6 +43,9 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
     String lengthRange;
     @Option(names = "--num", defaultValue = "8", description = "Samples (default: ${DEFAULT-VALUE}).")
     int num;
+    @Option(names = "--method", defaultValue = "auto", description = "amortised (needs a motif-conditioned model), "
+            + "replacement, or auto: amortised when the model was trained with motif conditioning (default: ${DEFAULT-VALUE}).")
+    String method;
 
     @Override public Integer call() throws IOException {
         if (num < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1");
@@ -47,19 +53,31 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
         SamplerOptions.Loaded loaded = sampler.load(spec);
         FrameModel model = loaded.model();
         FrameTrainer.Sampling sampling = loaded.sampling();
+        boolean amortised = switch (method) {
+            case "auto" -> model.config().motif();
+            case "amortised" -> model.config().motif();
+            case "replacement" -> false;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--method must be auto, amortised or replacement, got '" + method + "'");
+        };
+        if (method.equals("amortised") && !amortised) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--method amortised needs a model trained with --motif-prob; "
+                    + "this one (" + model.spec() + ") has no motif conditioning");
+        }
         Path out = sampler.out;
         OutputDir.mark(out);
-        StringBuilder csv = new StringBuilder("file,length,layout,motif_rmsd," + SampleWriter.METRICS_HEADER + ",seconds\n");
+        StringBuilder csv = new StringBuilder("file,length,layout,method,motif_rmsd," + SampleWriter.METRICS_HEADER + ",seconds\n");
         Rng rng = new Rng(common.seed);
         for (int k = 0; k < num; k++) {
             MotifLayout layout = MotifLayout.sample(problem, rng);
             long t0 = System.nanoTime();
-            Frames f = FrameTrainer.sample(model, layout.length(), 1, sampling, new MotifReplacement(layout), rng).get(0);
+            Frames f = amortised
+                    ? FrameTrainer.sample(model, layout.length(), 1, sampling, null, MotifConditioning.input(layout, 1), rng).get(0)
+                    : FrameTrainer.sample(model, layout.length(), 1, sampling, new MotifReplacement(layout), rng).get(0);
             double seconds = (System.nanoTime() - t0) / 1e9;
             String name = String.format(Locale.ROOT, "%s_%d.pdb", problem.name().isEmpty() ? "scaffold" : problem.name(), k);
             String metrics = SampleWriter.write(out.resolve(name), layout.sequence(), f);
-            csv.append(String.format(Locale.ROOT, "%s,%d,%s,%.4f,%s,%.3f%n", name, layout.length(), layout.describe(problem.contig()).replace('/', ';'),
-                    motifRmsd(f, layout), metrics, seconds));
+            csv.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%.4f,%s,%.3f%n", name, layout.length(), layout.describe(problem.contig()).replace('/', ';'),
+                    amortised ? "amortised" : "replacement", motifRmsd(f, layout), metrics, seconds));
             System.err.printf(Locale.ROOT, "sample %d/%d: length %d, %.1f s%n", k + 1, num, layout.length(), seconds);
         }
         AtomicFiles.writeString(out.resolve("metrics.csv"), csv.toString());

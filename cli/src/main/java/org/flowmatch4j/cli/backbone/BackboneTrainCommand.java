@@ -11,12 +11,14 @@ import org.flowmatch4j.cli.CommonOptions;
 import org.flowmatch4j.cli.OutputDir;
 import org.flowmatch4j.core.FlowMatch4j;
 import org.flowmatch4j.core.train.Checkpoint;
+import org.flowmatch4j.core.train.CheckpointException;
 import org.flowmatch4j.core.train.LrSchedule;
 import org.flowmatch4j.core.util.Rng;
 import org.flowmatch4j.proteins.data.BackboneDataset;
 import org.flowmatch4j.proteins.io.Backbone;
 import org.flowmatch4j.proteins.model.FrameModel;
 import org.flowmatch4j.proteins.model.FrameTrainer;
+import org.flowmatch4j.proteins.model.MotifCrops;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
@@ -54,21 +56,30 @@ public final class BackboneTrainCommand implements Callable<Integer> {
     String size;
     @Option(names = "--save-every", defaultValue = "500", description = "Write RUN/model and RUN/losses.csv every N steps (default: ${DEFAULT-VALUE}).")
     int saveEvery;
+    @Option(names = "--motif-prob", defaultValue = "0", description = "Amortised motif conditioning (FrameFlow's "
+            + "motif-scaffolding model): the share of training crops given a random motif of 1-3 segments (5-50 percent of the "
+            + "crop) as input; > 0 builds a motif-conditioned network for 'backbone scaffold' (default: ${DEFAULT-VALUE}).")
+    double motifProb;
+    @Option(names = "--init", description = "Start from the sampling weights of this run's model (a 'backbone train' or "
+            + "'reflow' directory, or 'builtin' for the shipped model) instead of a fresh initialisation; the network "
+            + "spec must match --size.")
+    String init;
     @Option(names = "--overwrite", description = "Replace a model already in --out.")
     boolean overwrite;
 
     @Override public Integer call() throws IOException {
         OutputDir.refuseOverwrite(spec, out.resolve("model"), overwrite, "a model");
         if (steps < 1 || tokens < 1 || lengths.stream().anyMatch(l -> l < 8) || warmup < 0 || ema < 0 || ema >= 1
-                || selfCond < 0 || selfCond > 1 || saveEvery < 1) {
+                || selfCond < 0 || selfCond > 1 || saveEvery < 1 || motifProb < 0 || motifProb > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "need --steps >= 1, --tokens >= 1, --lengths >= 8, "
-                    + "--warmup >= 0, 0 <= --ema < 1, 0 <= --self-cond <= 1, --save-every >= 1");
+                    + "--warmup >= 0, 0 <= --ema < 1, 0 <= --self-cond <= 1, --save-every >= 1, 0 <= --motif-prob <= 1");
         }
         FrameModel.Config config = switch (size) {
             case "small" -> FrameModel.Config.small();
             case "frameflow" -> FrameModel.Config.frameFlow();
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "--size must be small or frameflow, got '" + size + "'");
         };
+        if (motifProb > 0) config = config.withMotif();
         int longest = lengths.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Backbone> chains;
         try {
@@ -82,6 +93,7 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         FrameModel model = new FrameModel(config, common.seed);
+        if (init != null) startFrom(model);
         if (ema > 0) model.useEma(ema);
         OutputDir.mark(out);
         Map<String, String> meta = new LinkedHashMap<>();
@@ -91,10 +103,13 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         meta.put("data", data.toAbsolutePath().toString());
         meta.put("chains", Integer.toString(chains.size()));
         meta.put("seed", Long.toString(common.seed));
+        if (init != null) meta.put("init", init);
         meta.put("command", String.format(java.util.Locale.ROOT, "backbone train --steps %d --lengths %s --tokens %d --lr %s "
-                + "--warmup %d --ema %s --self-cond %s --size %s --seed %d", steps, lengths.toString().replaceAll("[\\[\\] ]", ""),
-                tokens, lr, warmup, ema, selfCond, size, common.seed));
-        var source = new FrameTrainer.CropSource(chains, lengths.stream().mapToInt(Integer::intValue).toArray(), tokens);
+                + "--warmup %d --ema %s --self-cond %s --size %s --seed %d --motif-prob %s%s", steps,
+                lengths.toString().replaceAll("[\\[\\] ]", ""), tokens, lr, warmup, ema, selfCond, size, common.seed, motifProb,
+                init == null ? "" : " --init " + init));
+        FrameTrainer.BatchSource source = new FrameTrainer.CropSource(chains, lengths.stream().mapToInt(Integer::intValue).toArray(), tokens);
+        if (motifProb > 0) source = new MotifCrops(source, motifProb);
         var options = new FrameTrainer.Options(steps, lr, LrSchedule.warmupCosine(warmup, 0.1), selfCond, 1.0);
         long t0 = System.nanoTime();
         int every = Math.max(1, steps / 100);
@@ -113,6 +128,25 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         System.out.printf("trained %d steps on %d chains in %.0f s; wrote %s/{model, losses.csv}%n", steps, chains.size(),
                 (System.nanoTime() - t0) / 1e9, out);
         return 0;
+    }
+
+    /**
+     * Copies the --init run's sampling weights into {@code model}: the same network, or the same sizes without motif
+     * conditioning (whose zero-initialised motif weights then start the fine-tuning); anything else is refused.
+     */
+    private void startFrom(FrameModel model) {
+        SampleWriter.Trained from;
+        try {
+            from = SampleWriter.load(init.equals("builtin") ? null : Path.of(init));
+        } catch (CheckpointException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--init " + init + ": " + e.getMessage());
+        }
+        try {
+            model.initFrom(from.model());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.format("--init %s holds network %s; --size %s%s "
+                    + "builds %s", init, from.model().spec(), size, motifProb > 0 ? " --motif-prob" : "", model.spec()));
+        }
     }
 
     private void save(FrameModel model, Map<String, String> meta, int step, StringBuilder csv) {

@@ -99,11 +99,28 @@ class BackboneCommandTest {
         for (String row : rows.subList(1, 3)) {
             String[] f = row.split(",");
             assertTrue(f[2].contains("A16-25"), row);
-            assertTrue(Double.parseDouble(f[3]) < 0.01, "motif RMSD " + row);
+            assertEquals("replacement", f[3], row);
+            assertTrue(Double.parseDouble(f[4]) < 0.01, "motif RMSD " + row);
             var chain = org.flowmatch4j.proteins.io.StructureReader.read(scaffolds.resolve(f[0])).get(0);
             assertEquals(Integer.parseInt(f[1]), chain.length());
             assertTrue(chain.sequence().contains("FSLFDKDGDG"), chain.sequence());      // 1PRW A16-25 keeps its residues
         }
+        Path conditioned = dir.resolve("motif-run"), amortised = dir.resolve("amortised");
+        String[] mt = SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", conditioned.toString(), "--steps", "2",
+                "--lengths", "16", "--tokens", "32", "--motif-prob", "1", "--init", run.toString());
+        assertEquals("0", mt[0], mt[1]);
+        String[] am = SphereCommandTest.run("backbone", "scaffold", "--model", conditioned.toString(), "--motif", motif.toString(),
+                "--contig", "2-4/A16-25/3-5", "--num", "1", "--steps", "3", "--out", amortised.toString());
+        assertEquals("0", am[0], am[1]);
+        String[] row = Files.readAllLines(amortised.resolve("metrics.csv")).get(1).split(",");
+        assertEquals("amortised", row[3]);
+        assertTrue(Double.parseDouble(row[4]) < 0.01, "motif RMSD " + row[4]);
+        Path refused = dir.resolve("refused");
+        String[] noMotif = SphereCommandTest.run("backbone", "scaffold", "--model", run.toString(), "--motif", motif.toString(),
+                "--contig", "2-4/A16-25/3-5", "--method", "amortised", "--out", refused.toString());
+        assertEquals("2", noMotif[0]);
+        assertTrue(noMotif[1].contains("--motif-prob"), noMotif[1]);
+        assertTrue(!Files.exists(refused), "no output for a refused method");
         Path bad = dir.resolve("bad");
         String[] wrongChain = SphereCommandTest.run("backbone", "scaffold", "--model", run.toString(), "--motif", motif.toString(),
                 "--contig", "2-4/B16-25/3-5", "--out", bad.toString());

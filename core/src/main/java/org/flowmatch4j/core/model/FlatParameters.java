@@ -35,6 +35,31 @@ public final class FlatParameters {
     /** The names SameDiff's {@code calculateGradients} should be asked for. */
     public String[] names() { return vars.stream().map(SDVariable::name).toArray(String[]::new); }
 
+    /**
+     * Copies, variable by variable, the values {@code fromValues} hold in {@code from}'s layout into {@code toValues}
+     * in this layout: every variable of {@code from} must exist here with the same shape; variables only this graph
+     * has keep what {@code toValues} holds (e.g. new conditioning weights added to a trained network).
+     */
+    public void copyMatching(FlatParameters from, INDArray fromValues, INDArray toValues) {
+        Map<String, Long> offset = new java.util.HashMap<>();
+        Map<String, SDVariable> byName = new java.util.HashMap<>();
+        long off = 0;
+        for (SDVariable v : vars) {
+            offset.put(v.name(), off);
+            byName.put(v.name(), v);
+            off += v.getArr().length();
+        }
+        long src = 0;
+        for (SDVariable v : from.vars) {
+            SDVariable here = byName.get(v.name());
+            Checks.require(here != null && java.util.Arrays.equals(here.getArr().shape(), v.getArr().shape()),
+                    "variable %s of the source is missing here or has another shape", v.name());
+            long at = offset.get(v.name()), n = v.getArr().length();
+            toValues.get(NDArrayIndex.interval(at, at + n)).assign(fromValues.get(NDArrayIndex.interval(src, src + n)));
+            src += n;
+        }
+    }
+
     /** Copies the flat vector into the graph's variables. */
     public void push() { push(params); }
 

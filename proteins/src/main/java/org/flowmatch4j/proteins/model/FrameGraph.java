@@ -28,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class FrameGraph {
     static final int NODE_FEATURES = 32, EDGE_POSITION = 16, EDGE_RBF = 16, EDGE_WIDTH = EDGE_POSITION + 2 * EDGE_RBF;
     static final double PROXIMITY_NM = 0.6;
-    static final String EDGE_EMBEDDING = "edgeEmbedding";
+    static final String EDGE_EMBEDDING = "edgeEmbedding", MOTIF_MASK = "motifMask";
 
     final int length;
     final SameDiff sd = SameDiff.create();
@@ -45,6 +45,12 @@ final class FrameGraph {
         SDVariable sc = sd.placeHolder("selfCond", DataType.FLOAT, -1, n, 3), scOn = sd.placeHolder("selfCondOn", DataType.FLOAT, -1, 1, 1, 1);
         SDVariable s0 = Linear.applyTokens(sd, "embed/node", node, n, NODE_FEATURES, cfg.cS(), rnd);
         SDVariable z0 = edgeEmbedding(Linear.variables(sd, "embed/edge", DataType.FLOAT, EDGE_WIDTH, cfg.cZ(), rnd), trans, sc, scOn, n, cfg.cZ());
+        if (cfg.motif()) {                                 // s0 += m_i w_s, z0 += m_i m_j w_z (zero-initialised)
+            SDVariable mask = sd.placeHolder(MOTIF_MASK, DataType.FLOAT, -1, n, 1);
+            s0 = s0.add(mask.mul(sd.var("embed/motifNode/W", Nd4j.zeros(DataType.FLOAT, 1, 1, cfg.cS()))));
+            SDVariable pair = mask.reshape(-1, n, 1, 1).mul(mask.reshape(-1, 1, n, 1));
+            z0 = z0.add(pair.mul(sd.var("embed/motifEdge/W", Nd4j.zeros(DataType.FLOAT, 1, 1, 1, cfg.cZ()))));
+        }
         var ipa = new InvariantPointAttention.Config(cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(), cfg.queryPoints(), cfg.valuePoints());
         IpaTrunk.Result r = IpaTrunk.apply(sd, "trunk", s0, z0, rot, trans, null, n, ipa, cfg.blocks(), rnd);
         rotOut = r.rot().rename("rotPred").name();

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.flowmatch4j.core.train.AdamW;
 import org.flowmatch4j.core.train.Ema;
 import org.flowmatch4j.core.train.NonFiniteException;
+import org.flowmatch4j.core.util.Checks;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,8 +23,20 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * vector, updated by AdamW with global-norm clipping and averaged by an EMA (the weights sampling uses).
  */
 public final class FrameModel {
-    /** Sizes of the network. */
-    public record Config(int cS, int cZ, int heads, int c, int queryPoints, int valuePoints, int blocks) {
+    /**
+     * Sizes of the network; {@code motif} adds FrameFlow's amortised motif conditioning: a motif mask m_i ∈ {0, 1} per
+     * residue enters the node embedding (s0 += m_i w_s) and the edge embedding (z0 += m_i m_j w_z), both zero at
+     * initialisation so a conditioned network started from an unconditioned one computes the same function.
+     */
+    public record Config(int cS, int cZ, int heads, int c, int queryPoints, int valuePoints, int blocks, boolean motif) {
+        /** An unconditioned network. */
+        public Config(int cS, int cZ, int heads, int c, int queryPoints, int valuePoints, int blocks) {
+            this(cS, cZ, heads, c, queryPoints, valuePoints, blocks, false);
+        }
+
+        /** The same sizes with motif conditioning. */
+        public Config withMotif() { return new Config(cS, cZ, heads, c, queryPoints, valuePoints, blocks, true); }
+
         /** The default that trains on 2 CPU cores. */
         public static Config small() { return new Config(64, 16, 4, 16, 4, 4, 3); }
 
@@ -62,20 +75,31 @@ public final class FrameModel {
         version++;
     }
 
+    /**
+     * Starts from {@code from}'s sampling weights: the same network, or the same sizes without motif conditioning
+     * (the motif weights then stay zero, so this network computes what {@code from} computes until trained).
+     */
+    public void initFrom(FrameModel from) {
+        Checks.require(from.cfg.withMotif().equals(cfg.withMotif()) && (cfg.motif() || !from.cfg.motif()),
+                "cannot start network %s from %s", spec(), from.spec());
+        graph(16).flat.copyMatching(from.graph(16).flat, from.samplingParameters(), params);
+        version++;
+    }
+
     /** Spec stored in checkpoints. */
     public String spec() {
-        return String.format("frame2:cs=%d:cz=%d:h=%d:c=%d:pq=%d:pv=%d:blocks=%d", cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(),
-                cfg.queryPoints(), cfg.valuePoints(), cfg.blocks());
+        return String.format("frame2:cs=%d:cz=%d:h=%d:c=%d:pq=%d:pv=%d:blocks=%d%s", cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(),
+                cfg.queryPoints(), cfg.valuePoints(), cfg.blocks(), cfg.motif() ? ":motif" : "");
     }
 
     /** Parses {@link #spec()}. */
     public static Config parseSpec(String spec) {
         java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("frame2:cs=(\\d+):cz=(\\d+):h=(\\d+):c=(\\d+):pq=(\\d+):pv=(\\d+):blocks=(\\d+)").matcher(spec);
+                .compile("frame2:cs=(\\d+):cz=(\\d+):h=(\\d+):c=(\\d+):pq=(\\d+):pv=(\\d+):blocks=(\\d+)(:motif)?").matcher(spec);
         if (!m.matches()) throw new IllegalArgumentException("not a frame-model spec of this version: '" + spec + "'");
         int[] v = new int[7];
         for (int i = 0; i < 7; i++) v[i] = Integer.parseInt(m.group(i + 1));
-        return new Config(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+        return new Config(v[0], v[1], v[2], v[3], v[4], v[5], v[6], m.group(8) != null);
     }
 
     /** The trained weights (mutable: handing them out counts as a change, so graphs copy them again). */
@@ -105,33 +129,36 @@ public final class FrameModel {
      * Predicted clean frames as rows [B·N, 12] from noisy rows (nm) with one t per protein.
      *
      * @param selfCond the previous prediction's rows, or null
+     * @param motifMask 1 for the motif residues of each row, 0 elsewhere (length B·N), or null: no motif; only a
+     *                  network built with motif conditioning accepts one
      */
-    public INDArray predict(INDArray xt, double[] t, INDArray selfCond, int length) {
-        return predictWith(params, xt, t, selfCond, length);
+    public INDArray predict(INDArray xt, double[] t, INDArray selfCond, int length, float[] motifMask) {
+        return predictWith(params, xt, t, selfCond, length, motifMask);
     }
 
     /** As {@link #predict} with the sampling weights. */
-    public INDArray predictForSampling(INDArray xt, double[] t, INDArray selfCond, int length) {
-        return predictWith(samplingParameters(), xt, t, selfCond, length);
+    public INDArray predictForSampling(INDArray xt, double[] t, INDArray selfCond, int length, float[] motifMask) {
+        return predictWith(samplingParameters(), xt, t, selfCond, length, motifMask);
     }
 
-    private INDArray predictWith(INDArray weights, INDArray xt, double[] t, INDArray selfCond, int length) {
+    private INDArray predictWith(INDArray weights, INDArray xt, double[] t, INDArray selfCond, int length, float[] motifMask) {
         FrameGraph g = load(length, weights);
-        Map<String, INDArray> out = g.sd.output(inputs(xt, t, selfCond, length), g.rotOut, g.transOut);
+        Map<String, INDArray> out = g.sd.output(inputs(xt, t, selfCond, length, motifMask), g.rotOut, g.transOut);
         int rowsN = t.length * length;
         return Nd4j.hstack(out.get(g.rotOut).reshape(rowsN, 9), out.get(g.transOut).reshape(rowsN, 3));
     }
 
     /** The loss of predicting x1 from (x_t, t), without training. */
-    public double loss(INDArray xt, INDArray x1, double[] t, INDArray selfCond, int length) {
+    public double loss(INDArray xt, INDArray x1, double[] t, INDArray selfCond, int length, float[] motifMask) {
         FrameGraph g = load(length, params);
-        return g.sd.output(lossInputs(xt, x1, t, selfCond, length), "loss").get("loss").getDouble(0);
+        return g.sd.output(lossInputs(xt, x1, t, selfCond, length, motifMask), "loss").get("loss").getDouble(0);
     }
 
     /** One AdamW step on (x_t, t) → x1 (one forward and one backward pass); returns the loss before the step. */
-    public double trainStep(INDArray xt, INDArray x1, double[] t, INDArray selfCond, int length, double lr, double clipNorm) {
+    public double trainStep(INDArray xt, INDArray x1, double[] t, INDArray selfCond, int length, float[] motifMask, double lr,
+                            double clipNorm) {
         FrameGraph g = load(length, params);
-        OutAndGrad og = g.sd.calculateGradientsAndOutputs(lossInputs(xt, x1, t, selfCond, length), List.of("loss"),
+        OutAndGrad og = g.sd.calculateGradientsAndOutputs(lossInputs(xt, x1, t, selfCond, length, motifMask), List.of("loss"),
                 List.of(g.flat.names()));
         INDArray grads = g.flat.gradients(og.getGradients());
         double loss = og.getOutputs().get("loss").getDouble(0);
@@ -146,7 +173,7 @@ public final class FrameModel {
         return loss;
     }
 
-    private static Map<String, INDArray> inputs(INDArray xt, double[] t, INDArray selfCond, int n) {
+    private Map<String, INDArray> inputs(INDArray xt, double[] t, INDArray selfCond, int n, float[] motifMask) {
         int b = t.length;
         INDArray rows = xt.castTo(DataType.FLOAT);
         Map<String, INDArray> ph = new HashMap<>();
@@ -157,12 +184,17 @@ public final class FrameModel {
         ph.put("selfCond", selfCond == null ? Nd4j.zeros(DataType.FLOAT, b, n, 3)
                 : selfCond.castTo(DataType.FLOAT).get(NDArrayIndex.all(), NDArrayIndex.interval(9, 12)).dup().reshape(b, n, 3));
         ph.put("selfCondOn", Nd4j.valueArrayOf(new long[] {b, 1, 1, 1}, selfCond == null ? 0f : 1f));
+        if (cfg.motif()) {
+            ph.put(FrameGraph.MOTIF_MASK, motifMask == null ? Nd4j.zeros(DataType.FLOAT, b, n, 1) : Nd4j.createFromArray(motifMask).reshape(b, n, 1));
+        } else if (motifMask != null) {
+            throw new IllegalArgumentException("this network (" + spec() + ") has no motif conditioning; train one with motif conditioning");
+        }
         return ph;
     }
 
-    private static Map<String, INDArray> lossInputs(INDArray xt, INDArray x1, double[] t, INDArray selfCond, int n) {
+    private Map<String, INDArray> lossInputs(INDArray xt, INDArray x1, double[] t, INDArray selfCond, int n, float[] motifMask) {
         int b = t.length;
-        Map<String, INDArray> ph = inputs(xt, t, selfCond, n);
+        Map<String, INDArray> ph = inputs(xt, t, selfCond, n, motifMask);
         INDArray target = x1.castTo(DataType.FLOAT);
         ph.put("rot1", target.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 9)).dup().reshape(b, n, 3, 3));
         ph.put("trans1", target.get(NDArrayIndex.all(), NDArrayIndex.interval(9, 12)).dup().reshape(b, n, 3));

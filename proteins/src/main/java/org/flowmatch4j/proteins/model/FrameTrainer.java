@@ -28,8 +28,13 @@ public final class FrameTrainer {
         }
     }
 
-    /** One step's proteins: noise and data rows [B·n, 12] (nm), already paired. */
-    public record Batch(INDArray x0, INDArray x1, int length, int proteins) {}
+    /**
+     * One step's proteins: noise and data rows [B·n, 12] (nm), already paired, and for amortised motif conditioning
+     * the motif mask per row (1 = motif residue, held at its data frame in x_t), or null.
+     */
+    public record Batch(INDArray x0, INDArray x1, int length, int proteins, float[] motifMask) {
+        public Batch(INDArray x0, INDArray x1, int length, int proteins) { this(x0, x1, length, proteins, null); }
+    }
 
     /** Where training batches come from. */
     public interface BatchSource { Batch next(Rng rng); }
@@ -81,9 +86,10 @@ public final class FrameTrainer {
             double[] t = new double[b.proteins()];
             for (int i = 0; i < t.length; i++) t[i] = Math.min(rng.uniform(), 0.999);
             PathSample p = FrameFlow.sample(b.x0(), b.x1(), Nd4j.createFromArray(t), n);
-            INDArray selfCond = rng.uniform() < o.selfCondProbability() ? model.predict(p.xt(), t, null, n) : null;
+            INDArray xt = b.motifMask() == null ? p.xt() : hold(p.xt(), new MotifInput(b.motifMask(), b.x1()));
+            INDArray selfCond = rng.uniform() < o.selfCondProbability() ? model.predict(xt, t, null, n, b.motifMask()) : null;
             double lr = o.lr() * o.schedule().factor(s, o.steps());
-            losses[s] = model.trainStep(p.xt(), b.x1(), t, selfCond, n, lr, o.clipNorm());
+            losses[s] = model.trainStep(xt, b.x1(), t, selfCond, n, b.motifMask(), lr, o.clipNorm());
             if (listener != null) listener.step(s + 1, n, losses[s]);
         }
         return losses;
@@ -107,18 +113,50 @@ public final class FrameTrainer {
      */
     public static List<Frames> sample(FrameModel model, int length, int count, Sampling sampling, PredictionConstraint constraint,
                                       Rng rng) {
-        return FrameFlow.fromRows(sampleRows(model, FrameFlow.noise(count, length, rng), length, sampling, constraint), length);
+        return sample(model, length, count, sampling, constraint, null, rng);
+    }
+
+    /** As above, with amortised motif conditioning ({@code motif} for all {@code count} proteins; may be null). */
+    public static List<Frames> sample(FrameModel model, int length, int count, Sampling sampling, PredictionConstraint constraint,
+                                      MotifInput motif, Rng rng) {
+        return FrameFlow.fromRows(sampleRows(model, FrameFlow.noise(count, length, rng), length, sampling, constraint, motif), length);
     }
 
     /** The sampler from given noise rows [B·L, 12] (nm) to the final rows. */
     public static INDArray sampleRows(FrameModel model, INDArray noise, int length, Sampling sampling, PredictionConstraint constraint) {
+        return sampleRows(model, noise, length, sampling, constraint, null);
+    }
+
+    /**
+     * Amortised motif conditioning (FrameFlow's motif-scaffolding model): the mask per row [B·L] and rows [B·L, 12]
+     * (nm) whose motif rows the sampler holds fixed in the network's input and output; the network, trained with
+     * such inputs, builds the scaffold around them.
+     */
+    public record MotifInput(float[] mask, INDArray rows) {
+        public MotifInput {
+            Checks.require(mask.length == rows.size(0) && rows.size(1) == 12, "need one mask entry per row of [B·L, 12], got %d for %s",
+                    mask.length, java.util.Arrays.toString(rows.shape()));
+        }
+    }
+
+    /** x with its motif rows replaced by the motif input's: x ⊙ (1 − m) + rows ⊙ m (exact for m ∈ {0, 1}). */
+    static INDArray hold(INDArray x, MotifInput motif) {
+        INDArray m = Nd4j.createFromArray(motif.mask()).reshape(motif.mask().length, 1).castTo(x.dataType());
+        return x.mulColumnVector(m.rsub(1)).addi(motif.rows().castTo(x.dataType()).mulColumnVector(m));
+    }
+
+    /** The sampler from noise rows to the final rows, with a prediction constraint and/or motif input (each may be null). */
+    public static INDArray sampleRows(FrameModel model, INDArray noise, int length, Sampling sampling, PredictionConstraint constraint,
+                                      MotifInput motif) {
         int count = (int) noise.size(0) / length, steps = sampling.steps();
-        INDArray x = noise, pred = null;
+        INDArray x = motif == null ? noise : hold(noise, motif), pred = null;
+        float[] mask = motif == null ? null : motif.mask();
         double[] t = new double[count];
         for (int k = 0; k < steps; k++) {
             double tk = k / (double) steps;
             java.util.Arrays.fill(t, tk);
-            pred = model.predictForSampling(x, t, pred, length);
+            pred = model.predictForSampling(x, t, pred, length, mask);
+            if (motif != null) pred = hold(pred, motif);
             if (constraint != null) pred = constraint.apply(pred, tk);
             if (k + 1 == steps) return pred;
             x = sampling.quaternions() ? QuaternionFlow.eulerStep(x, pred, tk, 1.0 / steps, sampling.rotationRate())
