@@ -8,6 +8,7 @@ import java.util.List;
 import org.flowmatch4j.proteins.io.Backbone;
 import org.flowmatch4j.proteins.io.StructureReader;
 import org.flowmatch4j.proteins.metrics.BackboneMetrics;
+import org.flowmatch4j.proteins.metrics.ScaffoldMetrics;
 import org.flowmatch4j.proteins.metrics.SecondaryStructure;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,33 @@ class MetricsTest {
             assertEquals(0, m.strictClashes(), f + " " + m);
             assertEquals(2.2 * Math.pow(m.length(), 0.38), m.radiusOfGyration(), 4.0, f + " Rg " + m);
         }
+    }
+
+    /** Junctions and motif–scaffold clashes on a straight chain (closed form) and on a real protein. */
+    @Test
+    void scaffoldJunctionsAndMotifClashes() throws Exception {
+        boolean[] motif = new boolean[20];
+        for (int i = 5; i < 10; i++) motif[i] = true;                  // junctions (4, 5) and (9, 10)
+        for (int i = 14; i < 16; i++) motif[i] = true;                 // and (13, 14), (15, 16)
+        double[][] ca = line(20, 3.8).ca();
+        ScaffoldMetrics straight = ScaffoldMetrics.of(ca, motif);
+        assertEquals(4, straight.junctions());
+        assertEquals(0, straight.junctionDeviation(), 1e-12);
+        assertEquals(1, straight.junctionValid(), 1e-12);
+        assertEquals(0, straight.motifClashes());
+        ca[10] = new double[] {ca[10][0] + 0.5, 0, 0};                  // one junction 4.3 Å (the other side 3.3 Å: scaffold–scaffold)
+        ca[2] = ca[7].clone();                                           // scaffold residue 2 on motif residue 7
+        ScaffoldMetrics broken = ScaffoldMetrics.of(ca, motif);
+        assertEquals(0.5 / 4, broken.junctionDeviation(), 1e-9);
+        assertEquals(0.75, broken.junctionValid(), 1e-12);
+        assertEquals(1, broken.motifClashes());                          // (2, 7) only: motif 5, 6, 8, 9 are 7.6 / 3.8 / 3.8 / 7.6 Å from it
+        double[][] real = StructureReader.read(DihedralsTest.DATA.resolve("pdb_1aki_A.pdb")).get(0).ca();
+        boolean[] helix = new boolean[real.length];
+        for (int i = 24; i < 36; i++) helix[i] = true;
+        ScaffoldMetrics m = ScaffoldMetrics.of(real, helix);
+        assertEquals(2, m.junctions());
+        assertEquals(1, m.junctionValid(), 1e-12);
+        assertEquals(0, m.motifClashes());
     }
 
     /** Against the DSSP fractions in data/proteins/index.tsv (computed with the DSSP program when the set was built). */

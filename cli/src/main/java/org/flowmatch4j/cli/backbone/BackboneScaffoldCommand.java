@@ -10,6 +10,7 @@ import org.flowmatch4j.core.util.AtomicFiles;
 import org.flowmatch4j.core.util.Rng;
 import org.flowmatch4j.proteins.align.Superposition;
 import org.flowmatch4j.proteins.geometry.Frames;
+import org.flowmatch4j.proteins.metrics.ScaffoldMetrics;
 import org.flowmatch4j.proteins.model.FrameModel;
 import org.flowmatch4j.proteins.model.FrameTrainer;
 import org.flowmatch4j.proteins.task.Contig;
@@ -50,7 +51,7 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         if (num < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1");
         MotifProblem problem = problem();
-        SamplerOptions.Loaded loaded = sampler.load(spec);
+        SamplerOptions.Loaded loaded = sampler.load(spec, SampleWriter.BUILTIN_MOTIF);
         FrameModel model = loaded.model();
         FrameTrainer.Sampling sampling = loaded.sampling();
         boolean amortised = switch (method) {
@@ -65,7 +66,8 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
         }
         Path out = sampler.out;
         OutputDir.mark(out);
-        StringBuilder csv = new StringBuilder("file,length,layout,method,motif_rmsd," + SampleWriter.METRICS_HEADER + ",seconds\n");
+        StringBuilder csv = new StringBuilder("file,length,layout,method,motif_rmsd,junction_ca_ca_valid,junction_ca_ca_deviation,"
+                + "motif_clashes," + SampleWriter.METRICS_HEADER + ",seconds\n");
         Rng rng = new Rng(common.seed);
         for (int k = 0; k < num; k++) {
             MotifLayout layout = MotifLayout.sample(problem, rng);
@@ -76,8 +78,10 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             String name = String.format(Locale.ROOT, "%s_%d.pdb", problem.name().isEmpty() ? "scaffold" : problem.name(), k);
             String metrics = SampleWriter.write(out.resolve(name), layout.sequence(), f);
-            csv.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%.4f,%s,%.3f%n", name, layout.length(), layout.describe(problem.contig()).replace('/', ';'),
-                    amortised ? "amortised" : "replacement", motifRmsd(f, layout), metrics, seconds));
+            ScaffoldMetrics joins = ScaffoldMetrics.of(f.translations(), layout.motifMask());
+            csv.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%.4f,%.4f,%.4f,%d,%s,%.3f%n", name, layout.length(),
+                    layout.describe(problem.contig()).replace('/', ';'), amortised ? "amortised" : "replacement", motifRmsd(f, layout),
+                    joins.junctionValid(), joins.junctionDeviation(), joins.motifClashes(), metrics, seconds));
             System.err.printf(Locale.ROOT, "sample %d/%d: length %d, %.1f s%n", k + 1, num, layout.length(), seconds);
         }
         AtomicFiles.writeString(out.resolve("metrics.csv"), csv.toString());
