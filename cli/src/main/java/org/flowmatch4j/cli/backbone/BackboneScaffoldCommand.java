@@ -51,7 +51,7 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         if (num < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1");
         MotifProblem problem = problem();
-        SamplerOptions.Loaded loaded = sampler.load(spec, SampleWriter.BUILTIN_MOTIF);
+        SamplerOptions.Loaded loaded = sampler.load(spec);
         FrameModel model = loaded.model();
         FrameTrainer.Sampling sampling = loaded.sampling();
         boolean amortised = switch (method) {

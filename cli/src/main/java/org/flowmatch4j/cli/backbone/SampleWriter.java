@@ -39,20 +39,13 @@ final class SampleWriter {
 
     /** The pretrained model shipped with FlowMatch4j (models/backbone-small in the repository, inside the jar). */
     static final String BUILTIN = "models/backbone-small/model";
-    /** The shipped motif-conditioned model (models/backbone-motif), the default of 'backbone scaffold'. */
-    static final String BUILTIN_MOTIF = "models/backbone-motif/model";
 
     /**
      * The frame model of a 'backbone train' or 'backbone reflow' run directory, with its sampling weights; null means
      * the shipped pretrained model.
      */
     static Trained load(Path run) throws CheckpointException {
-        return load(run, BUILTIN);
-    }
-
-    /** As {@link #load(Path)}, with {@code builtin} (a resource path) as the model for a null run. */
-    static Trained load(Path run, String builtin) throws CheckpointException {
-        Checkpoint ck = run == null ? builtin(builtin) : Checkpoint.load(run.resolve("model"));
+        Checkpoint ck = run == null ? builtin() : Checkpoint.load(run.resolve("model"));
         FrameModel model;
         try {
             model = new FrameModel(FrameModel.parseSpec(ck.metadata().getOrDefault("network", "")), 0);
@@ -65,9 +58,9 @@ final class SampleWriter {
         return new Trained(model, ck.metadata());
     }
 
-    private static Checkpoint builtin(String resource) throws CheckpointException {
-        try (var in = SampleWriter.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new CheckpointException("this build has no pretrained backbone model (" + resource + "); pass --model RUN");
+    private static Checkpoint builtin() throws CheckpointException {
+        try (var in = SampleWriter.class.getClassLoader().getResourceAsStream(BUILTIN)) {
+            if (in == null) throw new CheckpointException("this build has no pretrained backbone model (" + BUILTIN + "); pass --model RUN");
             Path tmp = java.nio.file.Files.createTempFile("flowmatch-backbone", ".model");
             try {
                 java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** The options 'backbone sample' and 'backbone scaffold' share: model, sampler, output directory. */
 public final class SamplerOptions {
     @Option(names = "--model", description = "Run directory of 'backbone train' or 'backbone reflow'; default: the shipped "
-            + "pretrained model (models/backbone-small; for 'scaffold' the motif-conditioned models/backbone-motif).")
+            + "pretrained model (models/backbone-small).")
     Path run;
     @Option(names = "--steps", defaultValue = "100", description = "Euler steps (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -31,18 +31,13 @@ public final class SamplerOptions {
     record Loaded(org.flowmatch4j.proteins.model.FrameModel model, FrameTrainer.Sampling sampling) {}
 
     Loaded load(CommandLine.Model.CommandSpec spec) {
-        return load(spec, SampleWriter.BUILTIN);
-    }
-
-    /** As {@link #load(CommandLine.Model.CommandSpec)} with {@code builtin} (a resource) as the default model. */
-    Loaded load(CommandLine.Model.CommandSpec spec, String builtin) {
         if (Files.exists(out.resolve("metrics.csv")) && !overwrite) {
             throw new CommandLine.ParameterException(spec.commandLine(), out + " already holds samples; pass --overwrite to replace them");
         }
         if (steps < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --steps >= 1");
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         try {
-            SampleWriter.Trained trained = SampleWriter.load(run, builtin);
+            SampleWriter.Trained trained = SampleWriter.load(run);
             return new Loaded(trained.model(), trained.sampling(steps, rate, rotations));
         } catch (CheckpointException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
