@@ -62,7 +62,7 @@ public final class BackboneTrainCommand implements Callable<Integer> {
     double motifProb;
     @Option(names = "--init", description = "Start from the sampling weights of this run's model (a 'backbone train' or "
             + "'reflow' directory, or 'builtin' for the shipped model) instead of a fresh initialisation; the network "
-            + "spec must match --size.")
+            + "must match --size (an unconditioned model may start a --motif-prob run: its motif weights start at zero).")
     String init;
     @Option(names = "--overwrite", description = "Replace a model already in --out.")
     boolean overwrite;
