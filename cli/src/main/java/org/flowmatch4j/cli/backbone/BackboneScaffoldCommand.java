@@ -56,14 +56,16 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
         FrameTrainer.Sampling sampling = loaded.sampling();
         boolean amortised = switch (method) {
             case "auto" -> model.config().motif();
-            case "amortised" -> model.config().motif();
+            case "amortised" -> {
+                if (!model.config().motif()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--method amortised needs a model trained with "
+                            + "--motif-prob; this one (" + model.spec() + ") has no motif conditioning");
+                }
+                yield true;
+            }
             case "replacement" -> false;
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "--method must be auto, amortised or replacement, got '" + method + "'");
         };
-        if (method.equals("amortised") && !amortised) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--method amortised needs a model trained with --motif-prob; "
-                    + "this one (" + model.spec() + ") has no motif conditioning");
-        }
         Path out = sampler.out;
         OutputDir.mark(out);
         StringBuilder csv = new StringBuilder("file,length,layout,method,motif_rmsd,junction_ca_ca_valid,junction_ca_ca_deviation,"
