@@ -4,6 +4,7 @@ import org.flowmatch4j.core.util.Checks;
 import org.flowmatch4j.core.util.Columns;
 import org.flowmatch4j.core.util.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -40,6 +41,13 @@ public record Sphere(int dim) implements Manifold {
         }
         INDArray v = y.sub(x.mulColumnVector(Columns.of(c, x))).muliColumnVector(Columns.of(f, x));
         return projectTangent(x, v);
+    }
+
+    /** d(x, y) = arccos⟨x, y⟩ directly (the norm of log loses digits near antipodes, where θ/sin θ is large). */
+    @Override public INDArray dist(INDArray x, INDArray y) {
+        double[] c = x.mul(y).sum(1).toDoubleVector();
+        for (int i = 0; i < c.length; i++) c[i] = Math.acos(Math.max(-1, Math.min(1, c[i])));
+        return Nd4j.createFromArray(c).castTo(x.dataType());
     }
 
     @Override public INDArray projectPoint(INDArray x) {

@@ -5,11 +5,13 @@ import org.flowmatch4j.core.util.Checks;
 
 /**
  * Settings of a density-estimation run on a manifold: the network (SiLU MLP on [φ(x), t] with input features φ),
- * AdamW with warm-up and cosine decay, EMA of the weights, validation NLL every {@code valEvery} steps to select
- * the checkpoint, and the fixed-step RK4 used for likelihoods and samples.
+ * AdamW with warm-up and cosine decay and optional clipping of the gradient norm, EMA of the weights, validation NLL
+ * every {@code valEvery} steps to select the checkpoint, the fixed-step RK4 used for likelihoods and samples, and the
+ * coupling of noise and data (independent, or exact minibatch OT under the squared geodesic distance).
  */
 public record DensityConfig(int steps, int batch, int hidden, int depth, String features, double learningRate,
-                            double emaDecay, int valEvery, int odeSteps, int seeds, long firstSeed) {
+                            double emaDecay, int valEvery, int odeSteps, int seeds, long firstSeed, String coupling,
+                            double clip) {
     public DensityConfig {
         Checks.positive("steps", steps);
         Checks.positive("batch", batch);
@@ -21,10 +23,13 @@ public record DensityConfig(int steps, int batch, int hidden, int depth, String 
         Checks.positive("val-every", valEvery);
         Checks.positive("ode-steps", odeSteps);
         Checks.positive("seeds", seeds);
+        Checks.require(coupling.equals("independent") || coupling.equals("ot"),
+                "coupling must be independent or ot, got '%s'", coupling);
+        Checks.require(clip >= 0, "gradient clipping norm must be >= 0 (0 = off), got %s", clip);
     }
 
     public String describe() {
-        return String.format("steps=%d batch=%d hidden=%d depth=%d features=%s lr=%s ema=%s val_every=%d ode_steps=%d", steps,
-                batch, hidden, depth, features, learningRate, emaDecay, valEvery, odeSteps);
+        return String.format("steps=%d batch=%d hidden=%d depth=%d features=%s lr=%s ema=%s val_every=%d ode_steps=%d coupling=%s clip=%s",
+                steps, batch, hidden, depth, features, learningRate, emaDecay, valEvery, odeSteps, coupling, clip);
     }
 }

@@ -18,6 +18,7 @@ import org.flowmatch4j.core.train.Trainer;
 import org.flowmatch4j.core.train.TrainerConfig;
 import org.flowmatch4j.manifolds.Manifold;
 import org.flowmatch4j.manifolds.RiemannianCfmLoss;
+import org.flowmatch4j.manifolds.coupling.GeodesicOtCoupling;
 import org.flowmatch4j.manifolds.path.GeodesicProbPath;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,11 +44,12 @@ public final class DensityRun {
         INDArray val = data.points().getRows(split.val()), test = data.points().getRows(split.test());
         MlpVelocityNetwork net = new MlpVelocityNetwork(dim, c.hidden(), c.depth(), 0, InputFeatures.parse(c.features()), seed);
         TrainerConfig tc = TrainerConfig.builder().steps(c.steps()).batchSize(c.batch()).learningRate(c.learningRate())
-                .emaDecay(c.emaDecay()).schedule(LrSchedule.warmupCosine(Math.min(500, c.steps() / 10), 0.05)).seed(seed).build();
+                .emaDecay(c.emaDecay()).gradClipNorm(c.clip())
+                .schedule(LrSchedule.warmupCosine(Math.min(500, c.steps() / 10), 0.05)).seed(seed).build();
         int nTrain = (int) train.size(0);
         float[] rows = train.data().asFloat();
         Trainer trainer = new Trainer(net, new GeodesicProbPath(new CondOtScheduler(), m),
-                new IndependentCoupling(), (b, rng) -> {
+                c.coupling().equals("ot") ? new GeodesicOtCoupling(m, 128) : new IndependentCoupling(), (b, rng) -> {
                     float[] x1 = new float[dim * b];
                     for (int i = 0; i < b; i++) System.arraycopy(rows, dim * rng.nextInt(nTrain), x1, dim * i, dim);
                     return new FlowBatch(m.sampleBase(b, rng).castTo(DataType.FLOAT),

@@ -73,6 +73,11 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
     int valEvery;
     @Option(names = "--ode-steps", defaultValue = "100", description = "RK4 steps for likelihoods and samples (default: ${DEFAULT-VALUE}).")
     int odeSteps;
+    @Option(names = "--coupling", defaultValue = "independent", description = "Pairing of noise and data in each batch: "
+            + "independent | ot (exact minibatch OT, squared geodesic cost) (default: ${DEFAULT-VALUE}).")
+    String coupling;
+    @Option(names = "--clip", defaultValue = "0", description = "Clip the gradient's global norm to this (0 = off) (default: ${DEFAULT-VALUE}).")
+    double clip;
     @Option(names = "--jobs", description = "Seeds trained at once (default: processors / native threads).")
     Integer jobs;
     @Option(names = "--overwrite", description = "Replace results already in --out.")
@@ -83,7 +88,7 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
         PointSet d;
         try {
             c = new DensityConfig(steps, batch, hidden, depth, features != null ? features : defaultFeatures(), lr, ema,
-                    valEvery, odeSteps, seeds, common.seed);
+                    valEvery, odeSteps, seeds, common.seed, coupling, clip);
             d = read(data);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

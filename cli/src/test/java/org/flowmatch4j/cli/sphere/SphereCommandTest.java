@@ -1,6 +1,7 @@
 package org.flowmatch4j.cli.sphere;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -122,6 +123,27 @@ public class SphereCommandTest {
         }
         double se = Math.sqrt((sq - mean * mean) / n);
         assertEquals(1, mean, 4 * se + 0.01, "∫ p dA ≈ " + mean + " ± " + se);
+    }
+
+    /** Minibatch-OT pairing and clipping are recorded in the run's config and train a density that beats uniform. */
+    @Test
+    void otCouplingTrainsAndIsRecorded(@TempDir Path dir) throws Exception {
+        Path ot = dir.resolve("ot");
+        String[] r = run("sphere", "train", "--data", data.toString(), "--out", ot.toString(), "--seeds", "1", "--steps", "800",
+                "--batch", "256", "--hidden", "64", "--depth", "2", "--val-every", "400", "--ode-steps", "50",
+                "--coupling", "ot", "--clip", "1");
+        assertEquals("0", r[0], r[1]);
+        String json = Files.readString(ot.resolve("metrics.json"));
+        assertTrue(json.contains("coupling=ot clip=1.0"), json);
+        assertTrue(numbers(ot.resolve("metrics.json"), "test_nll_per_seed")[0] < Math.log(4 * Math.PI) - 1, json);
+    }
+
+    @Test
+    void unknownCouplingIsOneClearError(@TempDir Path dir) {
+        String[] r = run("sphere", "train", "--data", data.toString(), "--out", dir.resolve("x").toString(), "--coupling", "sinkhorn");
+        assertEquals("2", r[0]);
+        assertTrue(r[1].contains("coupling must be independent or ot, got 'sinkhorn'"), r[1]);
+        assertFalse(Files.exists(dir.resolve("x")), "nothing written");
     }
 
     @Test
