@@ -4,14 +4,15 @@ import org.flowmatch4j.cli.nets.InputFeatures;
 import org.flowmatch4j.core.util.Checks;
 
 /**
- * Settings of a density-estimation run on a manifold: the network (SiLU MLP on [φ(x), t] with input features φ),
+ * Settings of a density-estimation run on a manifold: the network (SiLU MLP on [φ(x), t, ψ(t)] with input features φ and
+ * {@code timeHarmonics} sine–cosine pairs ψ of t),
  * AdamW with warm-up and cosine decay and optional clipping of the gradient norm, EMA of the weights, validation NLL
  * every {@code valEvery} steps to select the checkpoint, the fixed-step RK4 used for likelihoods and samples, and the
  * coupling of noise and data (independent, or exact minibatch OT under the squared geodesic distance).
  */
 public record DensityConfig(int steps, int batch, int hidden, int depth, String features, double learningRate,
                             double emaDecay, int valEvery, int odeSteps, int seeds, long firstSeed, String coupling,
-                            double clip) {
+                            double clip, int timeHarmonics) {
     public DensityConfig {
         Checks.positive("steps", steps);
         Checks.positive("batch", batch);
@@ -26,10 +27,12 @@ public record DensityConfig(int steps, int batch, int hidden, int depth, String 
         Checks.require(coupling.equals("independent") || coupling.equals("ot"),
                 "coupling must be independent or ot, got '%s'", coupling);
         Checks.require(clip >= 0, "gradient clipping norm must be >= 0 (0 = off), got %s", clip);
+        Checks.require(timeHarmonics >= 0 && timeHarmonics <= 16, "time harmonics must be in [0, 16], got %d", timeHarmonics);
     }
 
     public String describe() {
-        return String.format("steps=%d batch=%d hidden=%d depth=%d features=%s lr=%s ema=%s val_every=%d ode_steps=%d coupling=%s clip=%s",
-                steps, batch, hidden, depth, features, learningRate, emaDecay, valEvery, odeSteps, coupling, clip);
+        return String.format("steps=%d batch=%d hidden=%d depth=%d features=%s lr=%s ema=%s val_every=%d ode_steps=%d coupling=%s clip=%s time_harmonics=%d",
+                steps, batch, hidden, depth, features, learningRate, emaDecay, valEvery, odeSteps, coupling, clip,
+                timeHarmonics);
     }
 }

@@ -42,7 +42,8 @@ public final class DensityRun {
         int dim = m.ambientDim();
         INDArray train = data.points().getRows(split.train()).castTo(DataType.FLOAT).dup('c');
         INDArray val = data.points().getRows(split.val()), test = data.points().getRows(split.test());
-        MlpVelocityNetwork net = new MlpVelocityNetwork(dim, c.hidden(), c.depth(), 0, InputFeatures.parse(c.features()), seed);
+        MlpVelocityNetwork net = new MlpVelocityNetwork(dim, c.hidden(), c.depth(), 0, InputFeatures.parse(c.features()),
+                c.timeHarmonics(), seed);
         TrainerConfig tc = TrainerConfig.builder().steps(c.steps()).batchSize(c.batch()).learningRate(c.learningRate())
                 .emaDecay(c.emaDecay()).gradClipNorm(c.clip())
                 .schedule(LrSchedule.warmupCosine(Math.min(500, c.steps() / 10), 0.05)).seed(seed).build();

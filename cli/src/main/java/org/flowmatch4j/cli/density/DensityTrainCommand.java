@@ -78,6 +78,9 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
     String coupling;
     @Option(names = "--clip", defaultValue = "0", description = "Clip the gradient's global norm to this (0 = off) (default: ${DEFAULT-VALUE}).")
     double clip;
+    @Option(names = "--time-harmonics", defaultValue = "6", description = "Sine–cosine pairs of t fed to the network "
+            + "besides t, frequencies π·2^j (0 = t alone) (default: ${DEFAULT-VALUE}).")
+    int timeHarmonics;
     @Option(names = "--jobs", description = "Seeds trained at once (default: processors / native threads).")
     Integer jobs;
     @Option(names = "--overwrite", description = "Replace results already in --out.")
@@ -88,7 +91,7 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
         PointSet d;
         try {
             c = new DensityConfig(steps, batch, hidden, depth, features != null ? features : defaultFeatures(), lr, ema,
-                    valEvery, odeSteps, seeds, common.seed, coupling, clip);
+                    valEvery, odeSteps, seeds, common.seed, coupling, clip, timeHarmonics);
             d = read(data);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
