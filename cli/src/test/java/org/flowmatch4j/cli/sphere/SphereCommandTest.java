@@ -131,10 +131,10 @@ public class SphereCommandTest {
         Path ot = dir.resolve("ot");
         String[] r = run("sphere", "train", "--data", data.toString(), "--out", ot.toString(), "--seeds", "1", "--steps", "800",
                 "--batch", "256", "--hidden", "64", "--depth", "2", "--val-every", "400", "--ode-steps", "50",
-                "--coupling", "ot", "--clip", "1");
+                "--coupling", "ot", "--clip", "1", "--time-harmonics", "3");
         assertEquals("0", r[0], r[1]);
         String json = Files.readString(ot.resolve("metrics.json"));
-        assertTrue(json.contains("coupling=ot clip=1.0"), json);
+        assertTrue(json.contains("coupling=ot clip=1.0 time_harmonics=3"), json);
         assertTrue(numbers(ot.resolve("metrics.json"), "test_nll_per_seed")[0] < Math.log(4 * Math.PI) - 1, json);
     }
 
