@@ -1,6 +1,7 @@
 package org.flowmatch4j.cli.density;
 
 import org.flowmatch4j.cli.nets.InputFeatures;
+import org.flowmatch4j.cli.nets.MlpVelocityNetwork;
 import org.flowmatch4j.core.util.Checks;
 
 /**
@@ -27,7 +28,7 @@ public record DensityConfig(int steps, int batch, int hidden, int depth, String 
         Checks.require(coupling.equals("independent") || coupling.equals("ot"),
                 "coupling must be independent or ot, got '%s'", coupling);
         Checks.require(clip >= 0, "gradient clipping norm must be >= 0 (0 = off), got %s", clip);
-        Checks.require(timeHarmonics >= 0 && timeHarmonics <= 16, "time harmonics must be in [0, 16], got %d", timeHarmonics);
+        MlpVelocityNetwork.checkTimeHarmonics(timeHarmonics);
     }
 
     public String describe() {

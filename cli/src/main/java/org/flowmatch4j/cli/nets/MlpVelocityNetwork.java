@@ -44,7 +44,7 @@ public final class MlpVelocityNetwork implements VelocityNetwork {
         Checks.positive("hidden", hidden);
         Checks.positive("depth", depth);
         Checks.require(numClasses >= 0, "numClasses must be >= 0, got %d", numClasses);
-        Checks.require(timeHarmonics >= 0 && timeHarmonics <= 16, "time harmonics must be in [0, 16], got %d", timeHarmonics);
+        checkTimeHarmonics(timeHarmonics);
         this.dim = dim;
         this.timeHarmonics = timeHarmonics;
         this.hidden = hidden;
@@ -120,6 +120,11 @@ public final class MlpVelocityNetwork implements VelocityNetwork {
             onehot.assign(Nd4j.createFromArray(oh).reshape(n, numClasses + 1));
         }
         return input;
+    }
+
+    /** Refuses a count of time harmonics outside [0, 16] (2^16 π is already far above any useful frequency). */
+    public static void checkTimeHarmonics(int timeHarmonics) {
+        Checks.require(timeHarmonics >= 0 && timeHarmonics <= 16, "time harmonics must be in [0, 16], got %d", timeHarmonics);
     }
 
     /** ψ(t) per row: [sin(ω_0 t), …, sin(ω_{H−1} t), cos(ω_0 t), …, cos(ω_{H−1} t)], ω_j = π 2^j; shape [n, 2H]. */
