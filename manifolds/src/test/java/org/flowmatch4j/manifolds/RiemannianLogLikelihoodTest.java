@@ -7,6 +7,7 @@ import org.flowmatch4j.core.likelihood.DivergenceEstimator;
 import org.flowmatch4j.core.likelihood.DivergenceField;
 import org.flowmatch4j.core.solver.ButcherTableau;
 import org.flowmatch4j.core.util.Rng;
+import org.flowmatch4j.manifolds.density.SphereKernelDensity;
 import org.flowmatch4j.manifolds.likelihood.RiemannianLogLikelihood;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -75,6 +76,29 @@ class RiemannianLogLikelihoodTest {
 
     @Test
     void normalComponentsOfTheNetworkOutputDoNotChangeTheDensity() { assertClosedForm(new PoleFieldWithNormalPart(), 20, 7); }
+
+    /**
+     * From a kernel base p_0 the same flow gives log p_1(x) = log p_0(x_0) + log((1 - z_0²)/(1 - z_1²)), x_0 the point
+     * on x's meridian at height z_0 = tanh(artanh z_1 - 1).
+     */
+    @Test
+    void aKernelBaseEntersAtTheFlowedBackPoint() {
+        Sphere s2 = new Sphere(2);
+        Rng rng = new Rng(9);
+        SphereKernelDensity base = new SphereKernelDensity(s2.sampleBase(5, rng), 3);
+        int n = 20;
+        INDArray x = s2.projectPoint(s2.sampleBase(n, rng).castTo(DataType.DOUBLE));
+        double[] lp = new RiemannianLogLikelihood(s2, ButcherTableau.RK4, 400, DivergenceEstimator.EXACT)
+                .logProbability(new PoleField(), x, rng, base);
+        for (int i = 0; i < n; i++) {
+            double z1 = x.getDouble(i, 2), z0 = Math.tanh(0.5 * Math.log((1 + z1) / (1 - z1)) - 1);
+            double r1 = Math.sqrt(1 - z1 * z1), r0 = Math.sqrt(1 - z0 * z0);
+            INDArray x0 = org.nd4j.linalg.factory.Nd4j.createFromArray(new double[][] {
+                {x.getDouble(i, 0) * r0 / r1, x.getDouble(i, 1) * r0 / r1, z0}});
+            double expected = base.logDensity(x0)[0] + Math.log((1 - z0 * z0) / (1 - z1 * z1));
+            assertEquals(expected, lp[i], 2e-4, "point " + i);
+        }
+    }
 
     @Test
     void manifoldsWithoutAnInducedMetricAreRejected() {

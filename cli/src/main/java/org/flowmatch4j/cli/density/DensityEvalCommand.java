@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.flowmatch4j.cli.CommonOptions;
 import org.flowmatch4j.core.util.AtomicFiles;
 import org.flowmatch4j.core.util.Json;
+import org.flowmatch4j.manifolds.density.BaseDensity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
@@ -81,14 +82,14 @@ public abstract class DensityEvalCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), m + " was trained on data with SHA-256 "
                         + saved.sha256() + ", but " + d.file() + " has " + d.sha256());
             }
-            double nll = DensityFlow.nll(d.manifold(), saved.net(), d.points().getRows(Split.of(d.size(), saved.seed()).test()), odeSteps);
+            double nll = DensityFlow.nll(d.manifold(), base(saved, d), saved.net(), d.points().getRows(Split.of(d.size(), saved.seed()).test()), odeSteps);
             System.out.printf("seed %d: test NLL %.4f (model from step %d)%n", saved.seed(), nll, saved.step());
             nlls.add(nll);
             seeds.add(saved.seed());
         }
         NllSummary s = NllSummary.of(nlls);
         DensityRun.Saved first = DensityRun.Saved.load(models.get(0));
-        plot(dir.resolve(plotName()), d, DensityFlow.sample(d.manifold(), first.net(), d.size(), odeSteps,
+        plot(dir.resolve(plotName()), d, DensityFlow.sample(d.manifold(), base(first, d), first.net(), d.size(), odeSteps,
                 new org.flowmatch4j.core.util.Rng(first.seed() ^ 0x5DEECE66DL)), s);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("data", d.file().getFileName().toString());
@@ -100,5 +101,13 @@ public abstract class DensityEvalCommand implements Callable<Integer> {
         AtomicFiles.writeString(dir.resolve("eval.json"), Json.object(out) + "\n");
         System.out.printf("test NLL %s%nwrote %s and %s%n", s, dir.resolve("eval.json"), dir.resolve(plotName()));
         return 0;
+    }
+
+    private BaseDensity base(DensityRun.Saved saved, PointSet d) {
+        try {
+            return saved.base(d);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

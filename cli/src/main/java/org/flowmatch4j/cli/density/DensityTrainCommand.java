@@ -81,6 +81,16 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
     @Option(names = "--time-harmonics", defaultValue = "6", description = "Sine–cosine pairs of t fed to the network "
             + "besides t, frequencies π·2^j (0 = t alone) (default: ${DEFAULT-VALUE}).")
     int timeHarmonics;
+    @Option(names = "--base", defaultValue = "uniform", description = "Base distribution: uniform | kde (von Mises–Fisher "
+            + "kernels on the training points, concentration fitted on the validation points; each draw is paired with "
+            + "its centre) | kde:<kappa>; kernels on S² only (default: ${DEFAULT-VALUE}).")
+    String base;
+    @Option(names = "--base-widen", defaultValue = "1", description = "With --base kde: multiply the fitted bandwidth by "
+            + "this (default: ${DEFAULT-VALUE}).")
+    double baseWiden;
+    @Option(names = "--base-uniform", defaultValue = "0.01", description = "With a kernel base: its uniform share, which "
+            + "bounds the density far from every training point (default: ${DEFAULT-VALUE}).")
+    double baseUniform;
     @Option(names = "--jobs", description = "Seeds trained at once (default: processors / native threads).")
     Integer jobs;
     @Option(names = "--overwrite", description = "Replace results already in --out.")
@@ -91,8 +101,9 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
         PointSet d;
         try {
             c = new DensityConfig(steps, batch, hidden, depth, features != null ? features : defaultFeatures(), lr, ema,
-                    valEvery, odeSteps, seeds, common.seed, coupling, clip, timeHarmonics);
+                    valEvery, odeSteps, seeds, common.seed, coupling, clip, timeHarmonics, base, baseWiden, baseUniform);
             d = read(data);
+            BaseSpec.checkManifold(c.base(), d);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -107,7 +118,7 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
         List<Double> nlls = results.stream().map(DensityRun.SeedResult::testNll).toList();
         NllSummary s = NllSummary.of(nlls);
         DensityRun.Saved first = DensityRun.Saved.load(modelFile(out, common.seed));
-        INDArray samples = DensityFlow.sample(d.manifold(), first.net(), d.size(), c.odeSteps(), new Rng(common.seed ^ 0x5DEECE66DL));
+        INDArray samples = DensityFlow.sample(d.manifold(), first.base(d), first.net(), d.size(), c.odeSteps(), new Rng(common.seed ^ 0x5DEECE66DL));
         AtomicFiles.writeString(out.resolve("samples.csv"), samplesCsv(samples));
         plot(out.resolve(plotName()), d, samples, s);
         writeMetrics(out.resolve("metrics.json"), d, c, results, s);

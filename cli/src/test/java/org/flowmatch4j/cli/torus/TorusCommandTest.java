@@ -1,6 +1,7 @@
 package org.flowmatch4j.cli.torus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ class TorusCommandTest {
         DensityRun.Saved saved = DensityRun.Saved.load(out.resolve("seed-0.model"));
         int n = 4000;
         INDArray u = t2.sampleBase(n, new Rng(8));
-        double[] lp = DensityFlow.logLikelihood(t2, saved.net(), u, 40);
+        double[] lp = DensityFlow.logLikelihood(t2, org.flowmatch4j.manifolds.density.BaseDensity.uniform(t2), saved.net(), u, 40);
         double mean = 0, sq = 0, area = 4 * Math.PI * Math.PI;
         for (double v : lp) {
             double w = Math.exp(v) * area;
@@ -82,5 +83,14 @@ class TorusCommandTest {
         }
         double se = Math.sqrt((sq - mean * mean) / n);
         assertEquals(1, mean, 4 * se + 0.01, "∫ p dθ ≈ " + mean + " ± " + se);
+    }
+
+    @Test
+    void kernelBaseIsRefusedOffTheSphere(@TempDir Path dir) {
+        String[] r = SphereCommandTest.run("torus", "train", "--data", angles.toString(), "--out", dir.resolve("k").toString(),
+                "--base", "kde");
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].contains("exists on the sphere S² only, not on torus:2"), r[1]);
+        assertFalse(java.nio.file.Files.exists(dir.resolve("k")), "nothing written");
     }
 }
