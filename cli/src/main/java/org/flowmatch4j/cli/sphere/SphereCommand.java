@@ -21,7 +21,8 @@ public final class SphereCommand extends GroupCommand {
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Train on a latitude,longitude CSV (degrees) with seeded 80/10/10 splits, one per seed; select "
                     + "each model by validation NLL; write metrics.json (test_nll, test_nll_std, seeds), map.png, "
-                    + "samples.csv and seed-<k>.model to --out.")
+                    + "samples.csv and seed-<k>.model to --out. The flow starts from the uniform distribution, or with "
+                    + "--base kde from von Mises–Fisher kernels on the training points.")
     public static final class Train extends DensityTrainCommand {
         @Override protected String plotName() { return "map.png"; }
 
