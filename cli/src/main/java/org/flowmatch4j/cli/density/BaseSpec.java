@@ -44,7 +44,7 @@ public final class BaseSpec {
         if (!described.startsWith("vmf-kde:")) throw new IllegalArgumentException("unknown base '" + described + "' in the model");
         requireSphere(d, described);
         String[] p = described.substring(8).split(":uniform=");
-        return new SphereKernelDensity(train, kappa(p[0], described), p.length > 1 ? share(p[1], described) : 0);
+        return new SphereKernelDensity(train, kappa(p[0], described), p.length > 1 ? number(p[1], described) : 0);
     }
 
     /** Refuses a kernel base on data that are not on S² (IllegalArgumentException). */
@@ -59,7 +59,7 @@ public final class BaseSpec {
         }
     }
 
-    private static double share(String text, String spec) {
+    private static double number(String text, String spec) {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
@@ -68,12 +68,7 @@ public final class BaseSpec {
     }
 
     private static double kappa(String text, String spec) {
-        double k;
-        try {
-            k = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("base '" + spec + "': '" + text + "' is not a number");
-        }
+        double k = number(text, spec);
         if (!(k > 0 && Double.isFinite(k))) throw new IllegalArgumentException("base '" + spec + "': kappa must be positive");
         return k;
     }
