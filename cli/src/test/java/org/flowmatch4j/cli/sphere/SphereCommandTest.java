@@ -112,9 +112,14 @@ public class SphereCommandTest {
         assertEquals(0, exit, err);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         DensityRun.Saved saved = DensityRun.Saved.load(out.resolve("seed-0.model"));
-        int n = 4000;
-        INDArray u = EarthData.S2.sampleBase(n, new Rng(5));
-        double[] lp = DensityFlow.logLikelihood(EarthData.S2, org.flowmatch4j.manifolds.density.BaseDensity.uniform(EarthData.S2), saved.net(), u, 50);
+        INDArray u = EarthData.S2.sampleBase(4000, new Rng(5));
+        assertMassOne(DensityFlow.logLikelihood(EarthData.S2, org.flowmatch4j.manifolds.density.BaseDensity.uniform(EarthData.S2),
+                saved.net(), u, 50));
+    }
+
+    /** Monte Carlo ∫ p dA with uniform points (log-densities lp): one, within four standard errors plus 0.01. */
+    private static void assertMassOne(double[] lp) {
+        int n = lp.length;
         double mean = 0, sq = 0;
         for (double v : lp) {
             double w = Math.exp(v) * 4 * Math.PI;
@@ -160,6 +165,11 @@ public class SphereCommandTest {
         double fitted = org.flowmatch4j.manifolds.density.SphereKernelDensity.fitKappa(points.points().getRows(split.train()),
                 points.points().getRows(split.val()));
         assertEquals("vmf-kde:" + fitted / 2.25 + ":uniform=0.01", stored);
+        // the model density (kernel base pushed by the scaled flow) integrates to one over S²
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        DensityRun.Saved saved = DensityRun.Saved.load(kde.resolve("seed-0.model"));
+        assertMassOne(DensityFlow.logLikelihood(EarthData.S2, saved.base(points), saved.net(),
+                EarthData.S2.sampleBase(4000, new Rng(6)), 40));
         String[] e = run("sphere", "eval", "--model", kde.toString(), "--ode-steps", "40");
         assertEquals("0", e[0], e[1]);
         assertEquals(trained, numbers(kde.resolve("eval.json"), "test_nll_per_seed")[0], 1e-9);
