@@ -8,9 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The base distribution of a density run, from its option text: {@code uniform} (the manifold's own), {@code kde}
  * (a von Mises–Fisher kernel density on the training points with a uniform share ε, its concentration that of the
- * plain kernel estimate fitted on the validation points, then its bandwidth multiplied by {@code widen}) or {@code kde:K} (concentration K). Kernel bases
- * exist on S² only.
- * Models store {@link BaseDensity#describe()}; {@link #restore} rebuilds the base from that text and the split.
+ * plain kernel estimate fitted on the validation points, then its bandwidth multiplied by {@code widen}) or
+ * {@code kde:K} (concentration K). Kernel bases exist on S² only. Models store {@link BaseDensity#describe()}; {@link #restore} rebuilds the base from that text and the split.
  */
 public final class BaseSpec {
     private BaseSpec() {}
@@ -41,7 +40,9 @@ public final class BaseSpec {
     /** The base a model was trained from, by its stored description; train is the model's training split. */
     public static BaseDensity restore(String described, PointSet d, INDArray train) {
         if (described == null || described.equals("uniform")) return BaseDensity.uniform(d.manifold());
-        if (!described.startsWith("vmf-kde:")) throw new IllegalArgumentException("unknown base '" + described + "' in the model");
+        if (!described.startsWith("vmf-kde:")) {
+            throw new IllegalArgumentException("unknown base '" + described + "' in the model");
+        }
         requireSphere(d, described);
         String[] p = described.substring(8).split(":uniform=");
         return new SphereKernelDensity(train, kappa(p[0], described), p.length > 1 ? number(p[1], described) : 0);
@@ -54,8 +55,8 @@ public final class BaseSpec {
 
     private static void requireSphere(PointSet d, String spec) {
         if (!(d.manifold() instanceof Sphere s && s.dim() == 2)) {
-            throw new IllegalArgumentException("base '" + spec + "' (von Mises–Fisher kernels) exists on the sphere S² only, not on "
-                    + d.kind());
+            throw new IllegalArgumentException("base '" + spec + "' (von Mises–Fisher kernels) exists on the sphere S² only, "
+                    + "not on " + d.kind());
         }
     }
 

@@ -14,8 +14,7 @@ import org.flowmatch4j.core.util.Checks;
  */
 public record DensityConfig(int steps, int batch, int hidden, int depth, String features, double learningRate,
                             double emaDecay, int valEvery, int odeSteps, int seeds, long firstSeed, String coupling,
-                            double clip, int timeHarmonics, String base, double baseWiden,
-                            double baseUniform) {
+                            double clip, int timeHarmonics, String base, double baseWiden, double baseUniform) {
     public DensityConfig {
         Checks.positive("steps", steps);
         Checks.positive("batch", batch);
@@ -33,7 +32,8 @@ public record DensityConfig(int steps, int batch, int hidden, int depth, String 
         MlpVelocityNetwork.checkTimeHarmonics(timeHarmonics);
         BaseSpec.check(base, baseWiden, baseUniform);
         Checks.require(base.equals("uniform") || coupling.equals("independent"),
-                "coupling ot pairs noise from the uniform base; a kernel base is paired with its own centres (use --coupling independent)");
+                "coupling ot pairs noise from the uniform base; a kernel base is paired with its own centres "
+                        + "(use --coupling independent)");
     }
 
     public String describe() {

@@ -82,7 +82,8 @@ public abstract class DensityEvalCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), m + " was trained on data with SHA-256 "
                         + saved.sha256() + ", but " + d.file() + " has " + d.sha256());
             }
-            double nll = DensityFlow.nll(d.manifold(), base(saved, d), saved.net(), d.points().getRows(Split.of(d.size(), saved.seed()).test()), odeSteps);
+            double nll = DensityFlow.nll(d.manifold(), base(saved, d), saved.net(),
+                    d.points().getRows(Split.of(d.size(), saved.seed()).test()), odeSteps);
             System.out.printf("seed %d: test NLL %.4f (model from step %d)%n", saved.seed(), nll, saved.step());
             nlls.add(nll);
             seeds.add(saved.seed());

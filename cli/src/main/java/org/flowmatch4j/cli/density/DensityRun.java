@@ -8,9 +8,9 @@ import java.util.Map;
 import org.flowmatch4j.cli.nets.InputFeatures;
 import org.flowmatch4j.cli.nets.MlpVelocityNetwork;
 import org.flowmatch4j.core.FlowMatch4j;
+import org.flowmatch4j.core.coupling.IndependentCoupling;
 import org.flowmatch4j.core.model.ScaledVelocityNetwork;
 import org.flowmatch4j.core.model.VelocityNetwork;
-import org.flowmatch4j.core.coupling.IndependentCoupling;
 import org.flowmatch4j.core.path.scheduler.CondOtScheduler;
 import org.flowmatch4j.core.train.Checkpoint;
 import org.flowmatch4j.core.train.CheckpointException;
@@ -47,7 +47,8 @@ public final class DensityRun {
         int dim = m.ambientDim();
         INDArray train = data.points().getRows(split.train()).castTo(DataType.FLOAT).dup('c');
         INDArray val = data.points().getRows(split.val()), test = data.points().getRows(split.test());
-        BaseDensity base = BaseSpec.build(c.base(), c.baseWiden(), c.baseUniform(), data, data.points().getRows(split.train()), val);
+        BaseDensity base = BaseSpec.build(c.base(), c.baseWiden(), c.baseUniform(), data,
+                data.points().getRows(split.train()), val);
         SphereKernelDensity kernel = base instanceof SphereKernelDensity k ? k : null;
         if (kernel != null) {
             double baseNll = -java.util.Arrays.stream(kernel.logDensity(val)).average().orElse(Double.NaN);
@@ -101,8 +102,8 @@ public final class DensityRun {
         return new SeedResult(seed, testNll, bestVal[0], bestStep[0], seconds);
     }
 
-    private static void save(Path file, VelocityNetwork net, double outScale, BaseDensity base, PointSet data, DensityConfig c, long seed,
-                             int step, double valNll) throws IOException {
+    private static void save(Path file, VelocityNetwork net, double outScale, BaseDensity base, PointSet data,
+                             DensityConfig c, long seed, int step, double valNll) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("library", "FlowMatch4j " + FlowMatch4j.VERSION);
         meta.put("network", net.spec());
@@ -138,8 +139,9 @@ public final class DensityRun {
             }
             net.parameters().assign(p.reshape(net.parameters().shape()));
             double outScale = Double.parseDouble(m.getOrDefault("output_scale", "1"));
-            return new Saved(outScale == 1 ? net : new ScaledVelocityNetwork(net, outScale), Long.parseLong(m.get("split.seed")), Path.of(m.get("data")), m.get("data.sha256"),
-                    m.get("manifold"), Math.toIntExact(ck.step()), m.getOrDefault("base", "uniform"));
+            return new Saved(outScale == 1 ? net : new ScaledVelocityNetwork(net, outScale),
+                    Long.parseLong(m.get("split.seed")), Path.of(m.get("data")), m.get("data.sha256"), m.get("manifold"),
+                    Math.toIntExact(ck.step()), m.getOrDefault("base", "uniform"));
         }
     }
 }

@@ -82,7 +82,8 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
             + "besides t, frequencies π·2^j (0 = t alone) (default: ${DEFAULT-VALUE}).")
     int timeHarmonics;
     @Option(names = "--base", defaultValue = "uniform", description = "Base distribution: uniform | kde (von Mises–Fisher "
-            + "kernels on the training points, concentration fitted on the validation points; each draw is paired with "
+            + "kernels on the training points, the plain kernel estimate's concentration fitted on the validation points; each "
+            + "draw is paired with "
             + "its centre) | kde:<kappa>; kernels on S² only (default: ${DEFAULT-VALUE}).")
     String base;
     @Option(names = "--base-widen", defaultValue = "1", description = "With --base kde: multiply the fitted bandwidth by "
@@ -118,7 +119,8 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
         List<Double> nlls = results.stream().map(DensityRun.SeedResult::testNll).toList();
         NllSummary s = NllSummary.of(nlls);
         DensityRun.Saved first = DensityRun.Saved.load(modelFile(out, common.seed));
-        INDArray samples = DensityFlow.sample(d.manifold(), first.base(d), first.net(), d.size(), c.odeSteps(), new Rng(common.seed ^ 0x5DEECE66DL));
+        INDArray samples = DensityFlow.sample(d.manifold(), first.base(d), first.net(), d.size(), c.odeSteps(),
+                new Rng(common.seed ^ 0x5DEECE66DL));
         AtomicFiles.writeString(out.resolve("samples.csv"), samplesCsv(samples));
         plot(out.resolve(plotName()), d, samples, s);
         writeMetrics(out.resolve("metrics.json"), d, c, results, s);

@@ -16,8 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>As a flow's base it pairs naturally with its centres (a data-dependent coupling, Albergo et al. 2024): draw a
  * centre c uniformly, x_0 ~ f(·; c, κ) ({@link #perturb}), and take x_1 = c; then x_0 has the kernel part of this
- * density, and the
- * flow only has to move each point by about one bandwidth, sharpening the kernel estimate where the data are sharper.
+ * density, and the flow only has to move each point by about one bandwidth, sharpening the kernel estimate where the
+ * data are sharper.
  * Sampling uses the inverse CDF of w = ⟨x, c⟩: w = 1 + log(u + (1 − u) e^(−2κ)) / κ, u ~ U(0, 1), with a uniform
  * direction in the tangent plane. The uniform share is not paired: a flow trained on kernel pairs carries it along
  * wherever its field goes, so the model density (the base pushed forward by the flow) stays normalised and keeps a
@@ -40,7 +40,8 @@ public final class SphereKernelDensity implements BaseDensity {
         Checks.require(centres.rank() == 2 && centres.size(1) == 3, "centres must have shape [N, 3], got %s",
                 java.util.Arrays.toString(centres.shape()));
         Checks.require(centres.size(0) > 0, "need at least one centre");
-        Checks.require(kappa > 0 && Double.isFinite(kappa), "concentration kappa must be positive and finite, got %s", kappa);
+        Checks.require(kappa > 0 && Double.isFinite(kappa), "concentration kappa must be positive and finite, got %s",
+                kappa);
         Checks.require(uniform >= 0 && uniform < 1, "uniform share must be in [0, 1), got %s", uniform);
         this.uniform = uniform;
         this.n = (int) centres.size(0);
