@@ -22,6 +22,7 @@ import org.flowmatch4j.manifolds.Manifold;
 import org.flowmatch4j.manifolds.RiemannianCfmLoss;
 import org.flowmatch4j.manifolds.coupling.GeodesicOtCoupling;
 import org.flowmatch4j.manifolds.density.BaseDensity;
+import org.flowmatch4j.manifolds.density.KernelDensity;
 import org.flowmatch4j.manifolds.density.SphereKernelDensity;
 import org.flowmatch4j.manifolds.path.GeodesicProbPath;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -49,11 +50,12 @@ public final class DensityRun {
         INDArray val = data.points().getRows(split.val()), test = data.points().getRows(split.test());
         BaseDensity base = BaseSpec.build(c.base(), c.baseWiden(), c.baseUniform(), data,
                 data.points().getRows(split.train()), val);
-        SphereKernelDensity kernel = base instanceof SphereKernelDensity k ? k : null;
+        KernelDensity kernel = base instanceof KernelDensity k ? k : null;
         if (kernel != null) {
             double baseNll = -java.util.Arrays.stream(kernel.logDensity(val)).average().orElse(Double.NaN);
-            log.printf("[%s seed %d] base: von Mises–Fisher kernels on %d training points, kappa %.4g (bandwidth %.3g°), "
-                    + "val NLL of the base alone %.4f%n", data.name(), seed, kernel.centres(), kernel.kappa(),
+            log.printf("[%s seed %d] base: %s kernels on %d training points, kappa %.4g (bandwidth %.3g°), "
+                    + "val NLL of the base alone %.4f%n", data.name(), seed,
+                    kernel instanceof SphereKernelDensity ? "von Mises–Fisher" : "von Mises", kernel.centres(), kernel.kappa(),
                     Math.toDegrees(1 / Math.sqrt(kernel.kappa())), baseNll);
         }
         MlpVelocityNetwork mlp = new MlpVelocityNetwork(dim, c.hidden(), c.depth(), 0, InputFeatures.parse(c.features()),

@@ -81,10 +81,9 @@ public abstract class DensityTrainCommand implements Callable<Integer> {
     @Option(names = "--time-harmonics", defaultValue = "6", description = "Sine–cosine pairs of t fed to the network "
             + "besides t, frequencies π·2^j (0 = t alone) (default: ${DEFAULT-VALUE}).")
     int timeHarmonics;
-    @Option(names = "--base", defaultValue = "uniform", description = "Base distribution: uniform | kde (von Mises–Fisher "
-            + "kernels on the training points, the plain kernel estimate's concentration fitted on the validation points; each "
-            + "draw is paired with "
-            + "its centre) | kde:<kappa>; kernels on S² only (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--base", defaultValue = "uniform", description = "Base distribution: uniform | kde (von Mises(–Fisher) "
+            + "kernels on the training points, the plain kernel estimate's concentration fitted on the validation points; "
+            + "each draw is paired with its centre) | kde:<kappa> (default: ${DEFAULT-VALUE}).")
     String base;
     @Option(names = "--base-widen", defaultValue = "1", description = "With --base kde: multiply the fitted bandwidth by "
             + "this (default: ${DEFAULT-VALUE}).")

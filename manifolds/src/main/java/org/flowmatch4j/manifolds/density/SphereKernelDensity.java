@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * wherever its field goes, so the model density (the base pushed forward by the flow) stays normalised and keeps a
  * floor far from the data; {@link #sample} draws from the whole mixture.
  */
-public final class SphereKernelDensity implements BaseDensity {
+public final class SphereKernelDensity implements KernelDensity {
     private final double[] c;
     private final int n;
     private final double kappa, logNorm, uniform;
@@ -50,9 +50,9 @@ public final class SphereKernelDensity implements BaseDensity {
         this.logNorm = Math.log(kappa) - Math.log(2 * Math.PI) - Math.log1p(-Math.exp(-2 * kappa));
     }
 
-    public double kappa() { return kappa; }
+    @Override public double kappa() { return kappa; }
 
-    public int centres() { return n; }
+    @Override public int centres() { return n; }
 
     public double uniformShare() { return uniform; }
 
@@ -89,7 +89,7 @@ public final class SphereKernelDensity implements BaseDensity {
     }
 
     /** One kernel draw per row of {@code around} (shape [m, 3]): x_0 ~ f(·; row, κ). Float result. */
-    public INDArray perturb(INDArray around, Rng rng) {
+    @Override public INDArray perturb(INDArray around, Rng rng) {
         return draw(unitRows(around), (int) around.size(0), 0, rng);
     }
 
@@ -121,26 +121,6 @@ public final class SphereKernelDensity implements BaseDensity {
             out[3 * j + 2] = (float) (z / r);
         }
         return Nd4j.createFromArray(out).reshape(m, 3);
-    }
-
-    /**
-     * The concentration that maximises the mean log-density of {@code val} under the plain kernel estimate on
-     * {@code centres} (no uniform share), over the grid κ = 10^(k/8), k = 0 … 56 (angular bandwidths from 1 rad to about
-     * 0.02°). The plain estimate is used on purpose: with a uniform share, points of {@code val} that repeat a centre
-     * exactly would reward ever narrower kernels (each gains log κ) while the share caps the loss on the others, so the
-     * fit would run to the end of the grid and describe the grid, not the data.
-     */
-    public static double fitKappa(INDArray centres, INDArray val) {
-        double best = Double.NaN, bestLl = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k <= 56; k++) {
-            double kappa = Math.pow(10, k / 8.0), ll = 0;
-            for (double v : new SphereKernelDensity(centres, kappa).logDensity(val)) ll += v;
-            if (ll > bestLl) {
-                bestLl = ll;
-                best = kappa;
-            }
-        }
-        return best;
     }
 
     private static double[] unitRows(INDArray x) {

@@ -115,15 +115,17 @@ class SphereKernelDensityTest {
         for (int k = 0; k < 3; k++) assertEquals(n / 3.0, count[k], 4 * sd, "centre " + k);
     }
 
+    private static double fit(INDArray val) { return KernelDensity.fitKappa(k -> new SphereKernelDensity(THREE, k), val); }
+
     @Test
     void fittedConcentrationFollowsTheValidationPoints() {
         // validation points equal to centres: the sharpest kernel on the grid wins; far, spread-out points: the widest
-        assertEquals(1e7, SphereKernelDensity.fitKappa(THREE, THREE), 1e-3);
+        assertEquals(1e7, fit(THREE), 1e-3);
         INDArray spread = new Sphere(2).sampleBase(500, new Rng(2));
-        assertEquals(1, SphereKernelDensity.fitKappa(THREE, spread), 1e-12);
+        assertEquals(1, fit(spread), 1e-12);
         // points drawn around the centres with kappa 100 fit a concentration near 100 (within one grid step pair)
         SphereKernelDensity truth = new SphereKernelDensity(THREE, 100);
-        double k = SphereKernelDensity.fitKappa(THREE, truth.sample(3000, new Rng(4)));
+        double k = fit(truth.sample(3000, new Rng(4)));
         assertTrue(k > 100 / Math.pow(10, 2 / 8.0) && k < 100 * Math.pow(10, 2 / 8.0), "fitted " + k);
     }
 
