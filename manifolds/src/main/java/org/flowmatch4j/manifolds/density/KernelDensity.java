@@ -20,6 +20,16 @@ public interface KernelDensity extends BaseDensity {
     INDArray perturb(INDArray around, Rng rng);
 
     /**
+     * log((1 − ε) e^logKernel + ε e^logUniform): a kernel log-density mixed with a uniform share ε of log-density
+     * logUniform (ε = 0 returns logKernel).
+     */
+    static double withUniformShare(double logKernel, double share, double logUniform) {
+        if (share == 0) return logKernel;
+        double a = Math.log1p(-share) + logKernel, b = Math.log(share) + logUniform, hi = Math.max(a, b);
+        return hi + Math.log(Math.exp(a - hi) + Math.exp(b - hi));
+    }
+
+    /**
      * The concentration on the grid κ = 10^(k/8), k = 0 … 56 (bandwidths from 1 rad to about 0.02°) that maximises
      * the summed log-density of {@code val} under {@code make.apply(κ)}.
      */

@@ -71,15 +71,9 @@ public final class SphereKernelDensity implements KernelDensity {
             }
             double s = 0;
             for (int i = 0; i < n; i++) s += Math.exp(e[i] - max);
-            double kde = logNorm + max + Math.log(s / n);
-            out[j] = uniform == 0 ? kde : logAddExp(Math.log1p(-uniform) + kde, Math.log(uniform / (4 * Math.PI)));
+            out[j] = KernelDensity.withUniformShare(logNorm + max + Math.log(s / n), uniform, -Math.log(4 * Math.PI));
         }
         return out;
-    }
-
-    private static double logAddExp(double a, double b) {
-        double hi = Math.max(a, b);
-        return hi + Math.log(Math.exp(a - hi) + Math.exp(b - hi));
     }
 
     @Override public INDArray sample(int m, Rng rng) {

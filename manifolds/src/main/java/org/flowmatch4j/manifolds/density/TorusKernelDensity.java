@@ -71,7 +71,7 @@ public final class TorusKernelDensity implements KernelDensity {
         double[] q = x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         int m = q.length / d;
         double[] out = new double[m], e = new double[n];
-        double logFlat = Math.log(uniform) - d * Math.log(TWO_PI);
+        double logFlat = -d * Math.log(TWO_PI);
         for (int j = 0; j < m; j++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
@@ -85,15 +85,9 @@ public final class TorusKernelDensity implements KernelDensity {
             }
             double sum = 0;
             for (int i = 0; i < n; i++) sum += Math.exp(e[i] - max);
-            double kde = logNorm + max + Math.log(sum / n);
-            out[j] = uniform == 0 ? kde : logAddExp(Math.log1p(-uniform) + kde, logFlat);
+            out[j] = KernelDensity.withUniformShare(logNorm + max + Math.log(sum / n), uniform, logFlat);
         }
         return out;
-    }
-
-    private static double logAddExp(double a, double b) {
-        double hi = Math.max(a, b);
-        return hi + Math.log(Math.exp(a - hi) + Math.exp(b - hi));
     }
 
     @Override public INDArray sample(int m, Rng rng) {
