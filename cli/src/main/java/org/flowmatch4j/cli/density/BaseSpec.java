@@ -15,7 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * points, then its bandwidth multiplied by {@code widen}) or {@code kde:K} (concentration K). The plain estimate is
  * fitted on purpose: with the uniform share, validation points that repeat a training point exactly would reward ever
  * narrower kernels (each gains log κ) while the share caps the loss on the others, so the fit would run to the end of
- * the grid and describe the grid, not the data. Models store {@link BaseDensity#describe()}; {@link #restore} rebuilds the base from that text and the split.
+ * the grid and describe the grid, not the data. Models store {@link BaseDensity#describe()}; {@link #restore}
+ * rebuilds the base from that text and the split.
  */
 public final class BaseSpec {
     private BaseSpec() {}
