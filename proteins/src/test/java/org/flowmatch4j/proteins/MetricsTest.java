@@ -29,10 +29,16 @@ class MetricsTest {
         BackboneMetrics m = BackboneMetrics.of(line(50, 3.8));
         assertEquals(0, m.caCaDeviation(), 1e-12);
         assertEquals(1, m.caCaValid(), 1e-12);
+        assertEquals(1, m.caCaValidFrameFlow(), 1e-12);
         assertEquals(0, m.clashes());
         assertEquals(0, m.strictClashes());
         assertEquals(3.8 * Math.sqrt((50 * 50 - 1) / 12.0), m.radiusOfGyration(), 1e-9);
+        BackboneMetrics stretched = BackboneMetrics.of(line(10, 3.95));
+        assertEquals(0, stretched.caCaValid(), 1e-12);
+        assertEquals(0, stretched.caCaValidFrameFlow(), 1e-12);       // FrameFlow's count is one-sided: d < 3.9 Å
         BackboneMetrics squashed = BackboneMetrics.of(line(10, 0.9));
+        assertEquals(0, squashed.caCaValid(), 1e-12);
+        assertEquals(1, squashed.caCaValidFrameFlow(), 1e-12);
         assertEquals(9, squashed.clashes());          // 0.9·|i-j| < 1.0: neighbours only
         assertEquals(7, squashed.strictClashes());    // |i-j| ≥ 3 and 0.9·|i-j| < 3.0: |i-j| = 3 only
     }

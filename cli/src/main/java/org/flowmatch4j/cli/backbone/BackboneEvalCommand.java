@@ -88,9 +88,9 @@ public final class BackboneEvalCommand implements Callable<Integer> {
         Map<String, Object> summary = summary(rows, diversity, refSs, refs.size());
         AtomicFiles.writeString(out.resolve("summary.json"), Json.object(summary) + "\n");
         plots(rows, refs, refSs);
-        System.out.printf(Locale.ROOT, "%d samples: Cα–Cα valid %.3f, strict-clash-free %.3f, helix %.3f strand %.3f "
-                + "(reference %.3f / %.3f), diversity %.3f, novelty %.3f%nwrote %s/{%s}%n", rows.size(),
-                summary.get("ca_ca_valid"), summary.get("strict_clash_free"), summary.get("helix"), summary.get("strand"),
+        System.out.printf(Locale.ROOT, "%d samples: Cα–Cα valid %.3f (FrameFlow's one-sided < 3.9 Å: %.3f), strict-clash-free %.3f, "
+                + "helix %.3f strand %.3f (reference %.3f / %.3f), diversity %.3f, novelty %.3f%nwrote %s/{%s}%n", rows.size(),
+                summary.get("ca_ca_valid"), summary.get("ca_ca_valid_frameflow"), summary.get("strict_clash_free"), summary.get("helix"), summary.get("strand"),
                 refSs[0], refSs[1], diversity, summary.get("novelty"), out, String.join(", ", OUTPUTS));
         return 0;
     }
@@ -110,11 +110,11 @@ public final class BackboneEvalCommand implements Callable<Integer> {
     }
 
     private void writeCsv(List<Row> rows) throws IOException {
-        StringBuilder sb = new StringBuilder("file,length,ca_ca_deviation,ca_ca_valid,clashes,strict_clashes,radius_of_gyration,"
+        StringBuilder sb = new StringBuilder("file,length,ca_ca_deviation,ca_ca_valid,ca_ca_valid_frameflow,clashes,strict_clashes,radius_of_gyration,"
                 + "helix,strand,coil,novelty,dssp\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%.4f,%.4f,%d,%d,%.3f,%.4f,%.4f,%.4f,%.4f,%s%n", r.b.name(), r.m.length(),
-                    r.m.caCaDeviation(), r.m.caCaValid(), r.m.clashes(), r.m.strictClashes(), r.m.radiusOfGyration(),
+            sb.append(String.format(Locale.ROOT, "%s,%d,%.4f,%.4f,%.4f,%d,%d,%.3f,%.4f,%.4f,%.4f,%.4f,%s%n", r.b.name(), r.m.length(),
+                    r.m.caCaDeviation(), r.m.caCaValid(), r.m.caCaValidFrameFlow(), r.m.clashes(), r.m.strictClashes(), r.m.radiusOfGyration(),
                     r.ss.helix(), r.ss.strand(), r.ss.coil(), r.novelty, r.ss.dssp()));
         }
         AtomicFiles.writeString(out.resolve("metrics.csv"), sb.toString());
@@ -132,9 +132,10 @@ public final class BackboneEvalCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> summary(List<Row> rows, double diversity, double[] refSs, int refCount) {
-        double valid = 0, dev = 0, clashFree = 0, helix = 0, strand = 0, coil = 0, novelty = 0;
+        double valid = 0, validFrameFlow = 0, dev = 0, clashFree = 0, helix = 0, strand = 0, coil = 0, novelty = 0;
         for (Row r : rows) {
             valid += r.m.caCaValid() / rows.size();
+            validFrameFlow += r.m.caCaValidFrameFlow() / rows.size();
             dev += r.m.caCaDeviation() / rows.size();
             clashFree += (r.m.strictClashes() == 0 ? 1.0 : 0.0) / rows.size();
             helix += r.ss.helix() / rows.size();
@@ -145,6 +146,7 @@ public final class BackboneEvalCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("samples", rows.size());
         m.put("ca_ca_valid", valid);
+        m.put("ca_ca_valid_frameflow", validFrameFlow);
         m.put("ca_ca_deviation", dev);
         m.put("strict_clash_free", clashFree);
         m.put("helix", helix);
