@@ -60,6 +60,15 @@ public final class BackboneTrainCommand implements Callable<Integer> {
             + "motif-scaffolding model): the share of training crops given a random motif of 1-3 segments (5-50 percent of the "
             + "crop) as input; > 0 builds a motif-conditioned network for 'backbone scaffold' (default: ${DEFAULT-VALUE}).")
     double motifProb;
+    @Option(names = "--clash-weight", defaultValue = "0", description = "Weight of the Ca clash loss at late t: pairs "
+            + "at least 3 apart in sequence closer than 3.4 A (0 = off; default: ${DEFAULT-VALUE}).")
+    double clashWeight;
+    @Option(names = "--aux-weight", defaultValue = "1", description = "Weight of FrameFlow's auxiliary backbone-atom and "
+            + "local-distance losses at late t (default: ${DEFAULT-VALUE}).")
+    double auxWeight;
+    @Option(names = "--t-power", defaultValue = "1", description = "Training t = 1 - (1 - u)^p, u uniform: 1 = uniform t "
+            + "(FrameFlow), > 1 draws more late t (default: ${DEFAULT-VALUE}).")
+    double tPower;
     @Option(names = "--init", description = "Start from the sampling weights of this run's model (a 'backbone train' or "
             + "'reflow' directory, or 'builtin' for the shipped model) instead of a fresh initialisation; the network "
             + "must match --size (an unconditioned model may start a --motif-prob run: its motif weights start at zero).")
@@ -70,9 +79,10 @@ public final class BackboneTrainCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         OutputDir.refuseOverwrite(spec, out.resolve("model"), overwrite, "a model");
         if (steps < 1 || tokens < 1 || lengths.stream().anyMatch(l -> l < 8) || warmup < 0 || ema < 0 || ema >= 1
-                || selfCond < 0 || selfCond > 1 || saveEvery < 1 || motifProb < 0 || motifProb > 1) {
+                || selfCond < 0 || selfCond > 1 || saveEvery < 1 || motifProb < 0 || motifProb > 1 || !(clashWeight >= 0) || Double.isInfinite(clashWeight)
+                || !(auxWeight >= 0) || Double.isInfinite(auxWeight) || !(tPower > 0) || Double.isInfinite(tPower)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "need --steps >= 1, --tokens >= 1, --lengths >= 8, "
-                    + "--warmup >= 0, 0 <= --ema < 1, 0 <= --self-cond <= 1, --save-every >= 1, 0 <= --motif-prob <= 1");
+                    + "--warmup >= 0, 0 <= --ema < 1, 0 <= --self-cond <= 1, --save-every >= 1, 0 <= --motif-prob <= 1, finite --clash-weight >= 0, --aux-weight >= 0 and --t-power > 0");
         }
         FrameModel.Config config = switch (size) {
             case "small" -> FrameModel.Config.small();
@@ -80,6 +90,7 @@ public final class BackboneTrainCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "--size must be small or frameflow, got '" + size + "'");
         };
         if (motifProb > 0) config = config.withMotif();
+        SampleWriter.Trained from = init == null ? null : initial();
         int longest = lengths.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Backbone> chains;
         try {
@@ -93,8 +104,10 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         FrameModel model = new FrameModel(config, common.seed);
-        if (init != null) startFrom(model);
+        if (from != null) startFrom(model, from.model());
         if (ema > 0) model.useEma(ema);
+        model.setClashWeight(clashWeight);
+        model.setAuxWeight(auxWeight);
         OutputDir.mark(out);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("library", "FlowMatch4j " + FlowMatch4j.VERSION);
@@ -105,12 +118,12 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         meta.put("seed", Long.toString(common.seed));
         if (init != null) meta.put("init", init);
         meta.put("command", String.format(java.util.Locale.ROOT, "backbone train --steps %d --lengths %s --tokens %d --lr %s "
-                + "--warmup %d --ema %s --self-cond %s --size %s --seed %d --motif-prob %s%s", steps,
-                lengths.toString().replaceAll("[\\[\\] ]", ""), tokens, lr, warmup, ema, selfCond, size, common.seed, motifProb,
+                + "--warmup %d --ema %s --self-cond %s --size %s --seed %d --motif-prob %s --clash-weight %s --aux-weight %s --t-power %s%s", steps,
+                lengths.toString().replaceAll("[\\[\\] ]", ""), tokens, lr, warmup, ema, selfCond, size, common.seed, motifProb, clashWeight, auxWeight, tPower,
                 init == null ? "" : " --init " + init));
         FrameTrainer.BatchSource source = new FrameTrainer.CropSource(chains, lengths.stream().mapToInt(Integer::intValue).toArray(), tokens);
         if (motifProb > 0) source = new MotifCrops(source, motifProb);
-        var options = new FrameTrainer.Options(steps, lr, LrSchedule.warmupCosine(warmup, 0.1), selfCond, 1.0);
+        var options = new FrameTrainer.Options(steps, lr, LrSchedule.warmupCosine(warmup, 0.1), selfCond, 1.0, tPower);
         long t0 = System.nanoTime();
         int every = Math.max(1, steps / 100);
         StringBuilder csv = new StringBuilder("step,length,loss,seconds\n");
@@ -130,22 +143,25 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The --init run's model (or the shipped one for 'builtin'). */
+    private SampleWriter.Trained initial() {
+        try {
+            return SampleWriter.load(init.equals("builtin") ? null : Path.of(init));
+        } catch (CheckpointException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--init " + init + ": " + e.getMessage());
+        }
+    }
+
     /**
      * Copies the --init run's sampling weights into {@code model}: the same network, or the same sizes without motif
      * conditioning (whose zero-initialised motif weights then start the fine-tuning); anything else is refused.
      */
-    private void startFrom(FrameModel model) {
-        SampleWriter.Trained from;
+    private void startFrom(FrameModel model, FrameModel from) {
         try {
-            from = SampleWriter.load(init.equals("builtin") ? null : Path.of(init));
-        } catch (CheckpointException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--init " + init + ": " + e.getMessage());
-        }
-        try {
-            model.initFrom(from.model());
+            model.initFrom(from);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.format("--init %s holds network %s; --size %s%s "
-                    + "builds %s", init, from.model().spec(), size, motifProb > 0 ? " --motif-prob" : "", model.spec()));
+                    + "builds %s", init, from.spec(), size, motifProb > 0 ? " --motif-prob" : "", model.spec()));
         }
     }
 

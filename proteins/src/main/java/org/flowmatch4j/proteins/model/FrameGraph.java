@@ -20,15 +20,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>
  *   main_p = w_p · mean_i ( ||R̂_i − R_i||²_F + |x̂_i − x_i|² ),        w_p = 1 / max(1 − t_p, 0.1)²
  *   aux_p  = a_p · ( mean over atoms |â − a|²  +  Σ_{d_kl &lt; 0.6 nm} (d̂_kl − d_kl)² / #pairs )
+ *   clash_p = c_p · Σ_{|i − j| ≥ 3} max(0, 0.34 nm − |x̂_i − x̂_j|)² / N
  * </pre>
  * where a ranges over the backbone atoms N, Cα, C placed from the frames with ideal local coordinates and d_kl over
- * their pairwise distances within 6 Å (FrameFlow's auxiliary backbone and distance-matrix losses); a_p = w_p for
- * late t (t_p &gt; 0.75) and 0 otherwise.
+ * their pairwise distances within 6 Å (FrameFlow's auxiliary backbone and distance-matrix losses); a_p = w_p times
+ * the auxiliary weight (FrameFlow: 1) for late t (t_p &gt; 0.75) and 0 otherwise. The clash term is a steric
+ * violation loss in the spirit of AlphaFold's: Cα pairs at least three apart in sequence closer than 3.4 Å (below
+ * every such pair of the shipped structures, whose closest is 3.45 Å), so it is zero on real backbones; c_p is w_p
+ * times the clash weight for late t (0 by default: FrameFlow's loss).
  */
 final class FrameGraph {
     static final int NODE_FEATURES = 32, EDGE_POSITION = 16, EDGE_RBF = 16, EDGE_WIDTH = EDGE_POSITION + 2 * EDGE_RBF;
-    static final double PROXIMITY_NM = 0.6;
-    static final String EDGE_EMBEDDING = "edgeEmbedding", MOTIF_MASK = "motifMask";
+    static final double PROXIMITY_NM = 0.6, CLASH_NM = 0.34;
+    static final int CLASH_SEPARATION = 3;
+    static final String EDGE_EMBEDDING = "edgeEmbedding", MOTIF_MASK = "motifMask", CLASH = "clash";
 
     final int length;
     final SameDiff sd = SameDiff.create();
@@ -53,21 +58,23 @@ final class FrameGraph {
         }
         var ipa = new InvariantPointAttention.Config(cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(), cfg.queryPoints(), cfg.valuePoints());
         IpaTrunk.Result r = IpaTrunk.apply(sd, "trunk", s0, z0, rot, trans, null, n, ipa, cfg.blocks(), rnd);
+        SDVariable transPred = r.trans();
         rotOut = r.rot().rename("rotPred").name();
-        transOut = r.trans().rename("transPred").name();
+        transOut = transPred.rename("transPred").name();
 
         SDVariable rot1 = sd.placeHolder("rot1", DataType.FLOAT, -1, n, 3, 3), trans1 = sd.placeHolder("trans1", DataType.FLOAT, -1, n, 3);
         SDVariable w = sd.placeHolder("weight", DataType.FLOAT, -1, 1), aux = sd.placeHolder("aux", DataType.FLOAT, -1, 1);
-        SDVariable dr = r.rot().sub(rot1), dt = r.trans().sub(trans1);
+        SDVariable clashWeight = sd.placeHolder(CLASH, DataType.FLOAT, -1, 1);
+        SDVariable dr = r.rot().sub(rot1), dt = transPred.sub(trans1);
         SDVariable main = dr.mul(dr).sum(1, 2, 3).add(dt.mul(dt).sum(1, 2)).div(n).reshape(-1, 1);
-        SDVariable atomsPred = atoms(r.rot(), r.trans(), n), atomsTrue = atoms(rot1, trans1, n);
+        SDVariable atomsPred = atoms(r.rot(), transPred, n), atomsTrue = atoms(rot1, trans1, n);
         SDVariable da = atomsPred.sub(atomsTrue);
         SDVariable atomLoss = da.mul(da).sum(1, 2).div(3 * n).reshape(-1, 1);
         SDVariable dPred = distances(atomsPred, 3 * n), dTrue = distances(atomsTrue, 3 * n);
         SDVariable near = dTrue.lt(PROXIMITY_NM).castTo(DataType.FLOAT);
         SDVariable dd = dPred.sub(dTrue);
         SDVariable distLoss = dd.mul(dd).mul(near).sum(1, 2).div(near.sum(1, 2).add(1)).reshape(-1, 1);
-        SDVariable perProtein = main.mul(w).add(atomLoss.add(distLoss).mul(aux));
+        SDVariable perProtein = main.mul(w).add(atomLoss.add(distLoss).mul(aux)).add(clashLoss(transPred, n).mul(clashWeight));
         sd.setLossVariables(perProtein.mean().rename("loss"));
         flat = new FlatParameters(sd);
         GradientGraph.build(sd);
@@ -87,6 +94,14 @@ final class FrameGraph {
         SDVariable z = rbf(distances(trans, n), n).mmul(wRbf).reshape(-1, n, n, cZ)
                 .add(rbf(distances(sc, n), n).mmul(wSc).reshape(-1, n, n, cZ).mul(scOn));
         return z.add(sep.mmul(wSep).reshape(1, n, n, cZ)).add(wb[1]).rename(EDGE_EMBEDDING);
+    }
+
+    /** Σ over Cα pairs |i − j| ≥ 3 of max(0, 0.34 nm − d_ij)², over N, per protein [B, 1] (each pair counted once). */
+    private SDVariable clashLoss(SDVariable ca, int n) {
+        float[] far = new float[n * n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) far[i * n + j] = Math.abs(i - j) >= CLASH_SEPARATION ? 0.5f : 0f;
+        SDVariable overlap = sd.nn().relu(distances(ca, n).rsub(CLASH_NM), 0);
+        return overlap.mul(overlap).mul(sd.constant(Nd4j.createFromArray(far).reshape(1, n, n))).sum(1, 2).div(n).reshape(-1, 1);
     }
 
     /** Gaussian radial basis of distances [B, N, N] as rows [B·N·N, EDGE_RBF]. */

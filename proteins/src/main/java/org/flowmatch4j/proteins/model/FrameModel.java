@@ -47,6 +47,9 @@ public final class FrameModel {
     /** Late-t threshold above which the auxiliary losses apply. */
     public static final double AUX_FROM_T = 0.75;
 
+    /** The default weight of the Cα clash loss (0: FrameFlow's loss; see {@link FrameGraph}). */
+    public static final double CLASH_WEIGHT = 0;
+
     private final Config cfg;
     private final long seed;
     private final Map<Integer, FrameGraph> graphs = new HashMap<>();
@@ -54,6 +57,7 @@ public final class FrameModel {
     private final AdamW optimizer;
     private Ema ema;
     private long version;                                  // bumped whenever the weights may have changed
+    private double clashWeight = CLASH_WEIGHT, auxWeight = 1;
 
     public FrameModel(Config cfg, long seed) {
         this.cfg = cfg;
@@ -84,6 +88,18 @@ public final class FrameModel {
                 "cannot start network %s from %s", spec(), from.spec());
         graph(16).flat.copyMatching(from.graph(16).flat, from.samplingParameters(), params);
         version++;
+    }
+
+    /** Sets the weight of the Cα clash loss (≥ 0; 0 trains without it). */
+    public void setClashWeight(double weight) {
+        Checks.require(weight >= 0 && Double.isFinite(weight), "clash weight must be >= 0, got %s", weight);
+        clashWeight = weight;
+    }
+
+    /** Sets the weight of the auxiliary backbone-atom and local-distance losses (≥ 0; FrameFlow: 1). */
+    public void setAuxWeight(double weight) {
+        Checks.require(weight >= 0 && Double.isFinite(weight), "auxiliary loss weight must be >= 0, got %s", weight);
+        auxWeight = weight;
     }
 
     /** Spec stored in checkpoints. */
@@ -198,13 +214,16 @@ public final class FrameModel {
         INDArray target = x1.castTo(DataType.FLOAT);
         ph.put("rot1", target.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 9)).dup().reshape(b, n, 3, 3));
         ph.put("trans1", target.get(NDArrayIndex.all(), NDArrayIndex.interval(9, 12)).dup().reshape(b, n, 3));
-        float[] w = new float[b], aux = new float[b];
+        float[] w = new float[b], aux = new float[b], clash = new float[b];
         for (int i = 0; i < b; i++) {
             w[i] = (float) (1 / Math.pow(Math.max(1 - t[i], 0.1), 2));
             aux[i] = t[i] > AUX_FROM_T ? w[i] : 0;
+            clash[i] = (float) (aux[i] * clashWeight);
+            aux[i] *= (float) auxWeight;
         }
         ph.put("weight", Nd4j.createFromArray(w).reshape(b, 1));
         ph.put("aux", Nd4j.createFromArray(aux).reshape(b, 1));
+        ph.put(FrameGraph.CLASH, Nd4j.createFromArray(clash).reshape(b, 1));
         return ph;
     }
 }

@@ -21,10 +21,18 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class FrameTrainer {
     private FrameTrainer() {}
 
-    /** What a training run does besides its batches. */
-    public record Options(int steps, double lr, LrSchedule schedule, double selfCondProbability, double clipNorm) {
+    /**
+     * What a training run does besides its batches. Each protein's t is 1 − (1 − u)^p for u ~ U(0, 1) (capped at
+     * 0.999): p = 1 is FrameFlow's uniform t, p &gt; 1 draws more late t (P(t &gt; 0.9) = 1 − 0.1^(1/p)).
+     */
+    public record Options(int steps, double lr, LrSchedule schedule, double selfCondProbability, double clipNorm, double tPower) {
         public Options {
-            Checks.require(steps > 0 && lr > 0 && clipNorm >= 0, "need steps > 0, lr > 0, clipNorm >= 0");
+            Checks.require(steps > 0 && lr > 0 && clipNorm >= 0 && tPower > 0, "need steps > 0, lr > 0, clipNorm >= 0, tPower > 0");
+        }
+
+        /** Uniform t. */
+        public Options(int steps, double lr, LrSchedule schedule, double selfCondProbability, double clipNorm) {
+            this(steps, lr, schedule, selfCondProbability, clipNorm, 1);
         }
     }
 
@@ -84,7 +92,7 @@ public final class FrameTrainer {
             Batch b = source.next(rng);
             int n = b.length();
             double[] t = new double[b.proteins()];
-            for (int i = 0; i < t.length; i++) t[i] = Math.min(rng.uniform(), 0.999);
+            for (int i = 0; i < t.length; i++) t[i] = Math.min(1 - Math.pow(1 - rng.uniform(), o.tPower()), 0.999);
             PathSample p = FrameFlow.sample(b.x0(), b.x1(), Nd4j.createFromArray(t), n);
             INDArray xt = b.motifMask() == null ? p.xt() : hold(p.xt(), new MotifInput(b.motifMask(), b.x1()));
             INDArray selfCond = rng.uniform() < o.selfCondProbability() ? model.predict(xt, t, null, n, b.motifMask()) : null;
