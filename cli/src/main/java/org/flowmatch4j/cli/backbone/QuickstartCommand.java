@@ -55,7 +55,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         FrameModel model = trained.model();
         FrameTrainer.Sampling sampling = trained.sampling(steps, null, null);
         System.out.printf(Locale.ROOT, "FlowMatch4j quickstart: %d backbones each of %s residues from the pretrained SE(3) flow "
-                + "(IPA trunk, %s), %d Euler steps%n", num, java.util.Arrays.toString(LENGTHS), model.spec(), steps);
+                + "(IPA trunk, %s), %d Euler steps, steric exclusion at %.1f Å%n", num, java.util.Arrays.toString(LENGTHS), model.spec(), steps,
+                SampleWriter.STERIC_RADIUS);
         OutputDir.mark(out);
         OutputDir.clear(out, present);
         StringBuilder csv = new StringBuilder("file,length," + SampleWriter.METRICS_HEADER + ",seconds\n");
@@ -64,7 +65,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         int total = 0;
         for (int len : LENGTHS) {
             long t0 = System.nanoTime();
-            List<Frames> frames = FrameTrainer.sample(model, len, num, sampling, null, rng);
+            List<Frames> frames = FrameTrainer.sample(model, len, num, sampling, SampleWriter.steric(len, SampleWriter.STERIC_RADIUS), rng);
             double each = (System.nanoTime() - t0) / 1e9 / num;
             seconds += each * num;
             for (int k = 0; k < num; k++) {

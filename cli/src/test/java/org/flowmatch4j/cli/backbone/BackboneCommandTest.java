@@ -38,9 +38,10 @@ class BackboneCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals(3, csv.size());
         String[] e79 = csv.stream().filter(l -> l.startsWith("hs_1e79h")).findFirst().orElseThrow().split(",");
-        assertEquals(1.0, Double.parseDouble(e79[10]), 1e-6, "novelty of a reference structure");
+        assertEquals(1.0, Double.parseDouble(e79[11]), 1e-6, "novelty of a reference structure");
+        assertEquals(1.0, Double.parseDouble(e79[4]), 1e-6, "a crystal structure's Cα–Cα are all below 3.9 Å");
         String[] bmr = csv.stream().filter(l -> l.startsWith("hs_1bmr")).findFirst().orElseThrow().split(",");
-        assertTrue(Double.parseDouble(bmr[10]) > 0.5, "scorpion toxin 1bmr vs its homologue 1vna: " + bmr[10]);
+        assertTrue(Double.parseDouble(bmr[11]) > 0.5, "scorpion toxin 1bmr vs its homologue 1vna: " + bmr[11]);
         for (String f : BackboneEvalCommand.OUTPUTS) assertTrue(Files.size(out.resolve(f)) > 0, f);
         assertTrue(SphereCommandTest.number(out.resolve("summary.json"), "diversity_mean_pairwise_tm") < 0.5);
         assertEquals("2", SphereCommandTest.run("backbone", "eval", "--samples", samples.toString(), "--reference", ref.toString(),
@@ -69,11 +70,25 @@ class BackboneCommandTest {
                 "--lengths", "16,20", "--tokens", "32");
         assertEquals("0", t[0], t[1]);
         assertTrue(Files.readAllLines(run.resolve("losses.csv")).size() == 4);
+        var trained = org.flowmatch4j.core.train.Checkpoint.load(run.resolve("model")).metadata();
+        assertTrue(trained.get("command").contains("--clash-weight 0.0 --aux-weight 1.0 --t-power 1.0"), trained.get("command"));
+        for (String[] bad : List.of(new String[] {"--t-power", "0"}, new String[] {"--clash-weight", "-1"}, new String[] {"--aux-weight", "NaN"})) {
+            Path refusedRun = dir.resolve("refused-run");
+            String[] r = SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", refusedRun.toString(), "--steps", "3",
+                    "--lengths", "16", bad[0], bad[1]);
+            assertEquals("2", r[0], String.join(" ", bad));
+            assertTrue(r[1].contains(bad[0]) && !Files.exists(refusedRun), r[1]);
+        }
         String[] s = SphereCommandTest.run("backbone", "sample", "--model", run.toString(), "--lengths", "12,20", "--num", "2",
                 "--steps", "4", "--out", out.toString());
         assertEquals("0", s[0], s[1]);
         List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals(5, csv.size());
+        for (String row : csv.subList(1, 5)) assertEquals("0", row.split(",")[4], "the steric projection leaves no strict clash: " + row);
+        String[] noSteric = SphereCommandTest.run("backbone", "sample", "--model", run.toString(), "--lengths", "12", "--steric", "-1",
+                "--out", dir.resolve("refused-samples").toString());
+        assertEquals("2", noSteric[0]);
+        assertTrue(noSteric[1].contains("--steric") && !Files.exists(dir.resolve("refused-samples")), noSteric[1]);
         var b = org.flowmatch4j.proteins.io.StructureReader.read(out.resolve("len20_1.pdb")).get(0);
         assertEquals(20, b.length());
         assertEquals("2", SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", run.toString(), "--steps", "3")[0]);
