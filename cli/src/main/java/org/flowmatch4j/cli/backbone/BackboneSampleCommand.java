@@ -29,15 +29,10 @@ public final class BackboneSampleCommand implements Callable<Integer> {
     List<Integer> lengths;
     @Option(names = "--num", defaultValue = "8", description = "Samples per length (default: ${DEFAULT-VALUE}).")
     int num;
-    @Option(names = "--steric", defaultValue = "" + SampleWriter.STERIC_RADIUS, description = "Steric exclusion: every step's "
-            + "prediction is projected so that no two Ca at least 3 apart in sequence are closer than this many Angstrom "
-            + "(0 = off; default: ${DEFAULT-VALUE}).")
-    double steric;
 
     @Override public Integer call() throws IOException {
         for (int l : lengths) if (l < 8) throw new CommandLine.ParameterException(spec.commandLine(), "lengths must be >= 8, got " + l);
         if (num < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --num >= 1");
-        if (!(steric >= 0 && steric < 10)) throw new CommandLine.ParameterException(spec.commandLine(), "need 0 <= --steric < 10 (Angstrom), got " + steric);
         SamplerOptions.Loaded loaded = sampler.load(spec);
         FrameModel model = loaded.model();
         FrameTrainer.Sampling sampling = loaded.sampling();
@@ -47,7 +42,7 @@ public final class BackboneSampleCommand implements Callable<Integer> {
         Rng rng = new Rng(common.seed);
         for (int len : lengths) {
             long t0 = System.nanoTime();
-            List<Frames> frames = FrameTrainer.sample(model, len, num, sampling, SampleWriter.steric(len, steric), rng);
+            List<Frames> frames = FrameTrainer.sample(model, len, num, sampling, sampler.steric(len, null), rng);
             double seconds = (System.nanoTime() - t0) / 1e9 / num;
             for (int k = 0; k < frames.size(); k++) {
                 String name = String.format("len%d_%d.pdb", len, k);

@@ -74,9 +74,12 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
         for (int k = 0; k < num; k++) {
             MotifLayout layout = MotifLayout.sample(problem, rng);
             long t0 = System.nanoTime();
+            FrameTrainer.PredictionConstraint steric = sampler.steric(layout.length(), layout.motifMask());
+            FrameTrainer.PredictionConstraint replace = new MotifReplacement(layout);
             Frames f = amortised
-                    ? FrameTrainer.sample(model, layout.length(), 1, sampling, null, MotifConditioning.input(layout, 1), rng).get(0)
-                    : FrameTrainer.sample(model, layout.length(), 1, sampling, new MotifReplacement(layout), rng).get(0);
+                    ? FrameTrainer.sample(model, layout.length(), 1, sampling, steric, MotifConditioning.input(layout, 1), rng).get(0)
+                    : FrameTrainer.sample(model, layout.length(), 1, sampling,
+                            steric == null ? replace : (p, t) -> steric.apply(replace.apply(p, t), t), rng).get(0);
             double seconds = (System.nanoTime() - t0) / 1e9;
             String name = String.format(Locale.ROOT, "%s_%d.pdb", problem.name().isEmpty() ? "scaffold" : problem.name(), k);
             String metrics = SampleWriter.write(out.resolve(name), layout.sequence(), f);

@@ -65,7 +65,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         int total = 0;
         for (int len : LENGTHS) {
             long t0 = System.nanoTime();
-            List<Frames> frames = FrameTrainer.sample(model, len, num, sampling, SampleWriter.steric(len, SampleWriter.STERIC_RADIUS), rng);
+            List<Frames> frames = FrameTrainer.sample(model, len, num, sampling, SampleWriter.steric(len, SampleWriter.STERIC_RADIUS, null), rng);
             double each = (System.nanoTime() - t0) / 1e9 / num;
             seconds += each * num;
             for (int k = 0; k < num; k++) {

@@ -40,9 +40,13 @@ final class SampleWriter {
     /** The sampler's default steric-exclusion radius (Å): below the closest non-neighbouring Cα pair of the shipped data. */
     static final double STERIC_RADIUS = 3.4;
 
-    /** Steric exclusion for chains of {@code length} at {@code radius} Å (spread over 4 residues), or null for radius 0. */
-    static FrameTrainer.PredictionConstraint steric(int length, double radius) {
-        return radius == 0 ? null : new org.flowmatch4j.proteins.guidance.StericRepulsion(length, radius, 3, 4, 200);
+    /**
+     * Steric exclusion for chains of {@code length} at {@code radius} Å (spread over 4 residues; {@code fixed}
+     * residues never move, null: none), or null for radius 0.
+     */
+    static FrameTrainer.PredictionConstraint steric(int length, double radius, boolean[] fixed) {
+        return radius == 0 ? null : new org.flowmatch4j.proteins.guidance.StericRepulsion(length, radius, 3, 4, 200,
+                fixed == null ? new boolean[length] : fixed);
     }
 
     /** The pretrained model shipped with FlowMatch4j (models/backbone-small in the repository, inside the jar). */

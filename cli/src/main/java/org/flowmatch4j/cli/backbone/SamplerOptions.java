@@ -22,10 +22,19 @@ public final class SamplerOptions {
     @Option(names = "--rotations", description = "How rotations step: matrix (SO(3) exp/log) or quaternion (ReQFlow's SLERP); "
             + "default: what the model recorded.")
     String rotations;
+    @Option(names = "--steric", defaultValue = "" + SampleWriter.STERIC_RADIUS, description = "Steric exclusion: every step's "
+            + "prediction is projected so that no two Ca at least 3 apart in sequence are closer than this many Angstrom "
+            + "(motif residues stay fixed; 0 = off; default: ${DEFAULT-VALUE}).")
+    double steric;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
     @Option(names = "--overwrite", description = "Replace results already in --out.")
     boolean overwrite;
+
+    /** The --steric projection for chains of {@code length} with these residues held fixed (null: none), or null when off. */
+    FrameTrainer.PredictionConstraint steric(int length, boolean[] fixed) {
+        return SampleWriter.steric(length, steric, fixed);
+    }
 
     /** The model with its sampler, after checking --out and --steps; usage errors name the option. */
     record Loaded(org.flowmatch4j.proteins.model.FrameModel model, FrameTrainer.Sampling sampling) {}
@@ -35,6 +44,7 @@ public final class SamplerOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), out + " already holds samples; pass --overwrite to replace them");
         }
         if (steps < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --steps >= 1");
+        if (!(steric >= 0 && steric < 10)) throw new CommandLine.ParameterException(spec.commandLine(), "need 0 <= --steric < 10 (Angstrom), got " + steric);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         try {
             SampleWriter.Trained trained = SampleWriter.load(run);

@@ -116,6 +116,8 @@ class BackboneCommandTest {
             assertTrue(f[2].contains("A16-25"), row);
             assertEquals("replacement", f[3], row);
             assertTrue(Double.parseDouble(f[4]) < 0.01, "motif RMSD " + row);
+            assertEquals("0", f[7], "the steric projection moves the scaffold off the fixed motif: " + row);
+            assertEquals("0", f[10], "and leaves no strict clash: " + row);
             var chain = org.flowmatch4j.proteins.io.StructureReader.read(scaffolds.resolve(f[0])).get(0);
             assertEquals(Integer.parseInt(f[1]), chain.length());
             assertTrue(chain.sequence().contains("FSLFDKDGDG"), chain.sequence());      // 1PRW A16-25 keeps its residues

@@ -21,6 +21,7 @@ public final class StericRepulsion implements FrameTrainer.PredictionConstraint 
     private final int length, minSeparation, maxSweeps;
     private final double radiusNm;
     private final double[] kernel;
+    private final boolean[] fixed;
 
     /**
      * @param length residues per protein
@@ -29,8 +30,18 @@ public final class StericRepulsion implements FrameTrainer.PredictionConstraint 
      * @param spread s, in residues (0: only the two residues move)
      */
     public StericRepulsion(int length, double radiusAngstrom, int minSeparation, double spread, int maxSweeps) {
-        Checks.require(length > 0 && radiusAngstrom > 0 && minSeparation >= 1 && spread >= 0 && maxSweeps >= 1,
-                "need length > 0, radius > 0, separation >= 1, spread >= 0, sweeps >= 1");
+        this(length, radiusAngstrom, minSeparation, spread, maxSweeps, new boolean[length]);
+    }
+
+    /**
+     * As above, with residues that never move ({@code fixed}[i], e.g. a motif held exactly): a violating pair with
+     * one fixed residue pushes the other by the whole r − d_ij, a pair of fixed residues is left as it is, and
+     * spreading skips fixed residues.
+     */
+    public StericRepulsion(int length, double radiusAngstrom, int minSeparation, double spread, int maxSweeps, boolean[] fixed) {
+        Checks.require(length > 0 && radiusAngstrom > 0 && minSeparation >= 1 && spread >= 0 && maxSweeps >= 1 && fixed.length == length,
+                "need length > 0, radius > 0, separation >= 1, spread >= 0, sweeps >= 1, one fixed flag per residue");
+        this.fixed = fixed.clone();
         this.length = length;
         this.radiusNm = radiusAngstrom * FrameFlow.NM_PER_ANGSTROM;
         this.minSeparation = minSeparation;
@@ -56,6 +67,7 @@ public final class StericRepulsion implements FrameTrainer.PredictionConstraint 
             boolean moved = false;
             for (int i = 0; i < length; i++) {
                 for (int j = i + minSeparation; j < length; j++) {
+                    if (fixed[i] && fixed[j]) continue;
                     double[] a = rows[first + i], b = rows[first + j];
                     double dx = a[9] - b[9], dy = a[10] - b[10], dz = a[11] - b[11], d2 = dx * dx + dy * dy + dz * dz;
                     if (d2 >= r2 * (1 - 1e-9)) continue;
@@ -63,8 +75,9 @@ public final class StericRepulsion implements FrameTrainer.PredictionConstraint 
                     if (d < 1e-9) {                        // coincident: separate along x, deterministically
                         dx = 1; dy = 0; dz = 0; s = radiusNm / 2;
                     }
-                    spread(rows, first, i, dx * s, dy * s, dz * s);
-                    spread(rows, first, j, -dx * s, -dy * s, -dz * s);
+                    double si = fixed[i] ? 0 : fixed[j] ? 2 * s : s, sj = fixed[j] ? 0 : fixed[i] ? 2 * s : s;
+                    spread(rows, first, i, dx * si, dy * si, dz * si);
+                    spread(rows, first, j, -dx * sj, -dy * sj, -dz * sj);
                     moved = true;
                 }
             }
@@ -77,7 +90,7 @@ public final class StericRepulsion implements FrameTrainer.PredictionConstraint 
     private void spread(double[][] rows, int first, int centre, double x, double y, double z) {
         for (int m = -(kernel.length - 1); m < kernel.length; m++) {
             int i = centre + m;
-            if (i < 0 || i >= length) continue;
+            if (i < 0 || i >= length || fixed[i]) continue;
             double w = kernel[Math.abs(m)];
             rows[first + i][9] += w * x;
             rows[first + i][10] += w * y;

@@ -32,6 +32,26 @@ class StericRepulsionTest {
     }
 
     @Test
+    void fixedResiduesNeverMoveAndTheirPartnerTakesTheWholePush() {
+        int n = 8;
+        double[][] rows = straightChain(n);
+        rows[6][9] = rows[1][9] + 0.2;
+        rows[6][10] = rows[1][10];
+        rows[6][11] = rows[1][11];
+        boolean[] fixed = new boolean[n];
+        fixed[1] = fixed[2] = true;
+        double[][] before = copy(rows);
+        new StericRepulsion(n, 3.4, 3, 2, 10, fixed).project(rows, 0);
+        assertArrayEquals(before[1], rows[1], 0);
+        assertArrayEquals(before[2], rows[2], 0);
+        assertEquals(0.34, dist(rows[1], rows[6]), 1e-9);
+        fixed[6] = true;                                   // both ends fixed: the pair is left as it is
+        double[][] both = copy(before);
+        assertEquals(0, new StericRepulsion(n, 3.4, 3, 2, 10, fixed).project(both, 0));
+        assertArrayEquals(before[6], both[6], 0);
+    }
+
+    @Test
     void spreadMovesTheNeighboursByTheKernelAndLeavesFarResiduesAlone() {
         int n = 40;
         double[][] rows = straightChain(n);
