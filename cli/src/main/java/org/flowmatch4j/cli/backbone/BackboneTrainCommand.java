@@ -90,7 +90,6 @@ public final class BackboneTrainCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "--size must be small or frameflow, got '" + size + "'");
         };
         if (motifProb > 0) config = config.withMotif();
-        SampleWriter.Trained from = init == null ? null : initial();
         int longest = lengths.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Backbone> chains;
         try {
@@ -104,7 +103,7 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         FrameModel model = new FrameModel(config, common.seed);
-        if (from != null) startFrom(model, from.model());
+        if (init != null) startFrom(model);
         if (ema > 0) model.useEma(ema);
         model.setClashWeight(clashWeight);
         model.setAuxWeight(auxWeight);
@@ -143,25 +142,22 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The --init run's model (or the shipped one for 'builtin'). */
-    private SampleWriter.Trained initial() {
-        try {
-            return SampleWriter.load(init.equals("builtin") ? null : Path.of(init));
-        } catch (CheckpointException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--init " + init + ": " + e.getMessage());
-        }
-    }
-
     /**
      * Copies the --init run's sampling weights into {@code model}: the same network, or the same sizes without motif
      * conditioning (whose zero-initialised motif weights then start the fine-tuning); anything else is refused.
      */
-    private void startFrom(FrameModel model, FrameModel from) {
+    private void startFrom(FrameModel model) {
+        SampleWriter.Trained from;
         try {
-            model.initFrom(from);
+            from = SampleWriter.load(init.equals("builtin") ? null : Path.of(init));
+        } catch (CheckpointException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--init " + init + ": " + e.getMessage());
+        }
+        try {
+            model.initFrom(from.model());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.format("--init %s holds network %s; --size %s%s "
-                    + "builds %s", init, from.spec(), size, motifProb > 0 ? " --motif-prob" : "", model.spec()));
+                    + "builds %s", init, from.model().spec(), size, motifProb > 0 ? " --motif-prob" : "", model.spec()));
         }
     }
 

@@ -58,23 +58,22 @@ final class FrameGraph {
         }
         var ipa = new InvariantPointAttention.Config(cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(), cfg.queryPoints(), cfg.valuePoints());
         IpaTrunk.Result r = IpaTrunk.apply(sd, "trunk", s0, z0, rot, trans, null, n, ipa, cfg.blocks(), rnd);
-        SDVariable transPred = r.trans();
         rotOut = r.rot().rename("rotPred").name();
-        transOut = transPred.rename("transPred").name();
+        transOut = r.trans().rename("transPred").name();
 
         SDVariable rot1 = sd.placeHolder("rot1", DataType.FLOAT, -1, n, 3, 3), trans1 = sd.placeHolder("trans1", DataType.FLOAT, -1, n, 3);
         SDVariable w = sd.placeHolder("weight", DataType.FLOAT, -1, 1), aux = sd.placeHolder("aux", DataType.FLOAT, -1, 1);
         SDVariable clashWeight = sd.placeHolder(CLASH, DataType.FLOAT, -1, 1);
-        SDVariable dr = r.rot().sub(rot1), dt = transPred.sub(trans1);
+        SDVariable dr = r.rot().sub(rot1), dt = r.trans().sub(trans1);
         SDVariable main = dr.mul(dr).sum(1, 2, 3).add(dt.mul(dt).sum(1, 2)).div(n).reshape(-1, 1);
-        SDVariable atomsPred = atoms(r.rot(), transPred, n), atomsTrue = atoms(rot1, trans1, n);
+        SDVariable atomsPred = atoms(r.rot(), r.trans(), n), atomsTrue = atoms(rot1, trans1, n);
         SDVariable da = atomsPred.sub(atomsTrue);
         SDVariable atomLoss = da.mul(da).sum(1, 2).div(3 * n).reshape(-1, 1);
         SDVariable dPred = distances(atomsPred, 3 * n), dTrue = distances(atomsTrue, 3 * n);
         SDVariable near = dTrue.lt(PROXIMITY_NM).castTo(DataType.FLOAT);
         SDVariable dd = dPred.sub(dTrue);
         SDVariable distLoss = dd.mul(dd).mul(near).sum(1, 2).div(near.sum(1, 2).add(1)).reshape(-1, 1);
-        SDVariable perProtein = main.mul(w).add(atomLoss.add(distLoss).mul(aux)).add(clashLoss(transPred, n).mul(clashWeight));
+        SDVariable perProtein = main.mul(w).add(atomLoss.add(distLoss).mul(aux)).add(clashLoss(dPred, n).mul(clashWeight));
         sd.setLossVariables(perProtein.mean().rename("loss"));
         flat = new FlatParameters(sd);
         GradientGraph.build(sd);
@@ -96,11 +95,15 @@ final class FrameGraph {
         return z.add(sep.mmul(wSep).reshape(1, n, n, cZ)).add(wb[1]).rename(EDGE_EMBEDDING);
     }
 
-    /** Σ over Cα pairs |i − j| ≥ 3 of max(0, 0.34 nm − d_ij)², over N, per protein [B, 1] (each pair counted once). */
-    private SDVariable clashLoss(SDVariable ca, int n) {
+    /**
+     * Σ over Cα pairs |i − j| ≥ 3 of max(0, 0.34 nm − d_ij)², over N, per protein [B, 1] (each pair counted once), from
+     * the backbone-atom distances [B, 3N, 3N] (atom 3i + 1 is Cα i) that the auxiliary loss already computed.
+     */
+    private SDVariable clashLoss(SDVariable atomDistances, int n) {
         float[] far = new float[n * n];
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) far[i * n + j] = Math.abs(i - j) >= CLASH_SEPARATION ? 0.5f : 0f;
-        SDVariable overlap = sd.nn().relu(distances(ca, n).rsub(CLASH_NM), 0);
+        SDVariable ca = atomDistances.reshape(-1, n, 3, n, 3).get(SDIndex.all(), SDIndex.all(), SDIndex.point(1), SDIndex.all(), SDIndex.point(1));
+        SDVariable overlap = sd.nn().relu(ca.rsub(CLASH_NM), 0);
         return overlap.mul(overlap).mul(sd.constant(Nd4j.createFromArray(far).reshape(1, n, n))).sum(1, 2).div(n).reshape(-1, 1);
     }
 
