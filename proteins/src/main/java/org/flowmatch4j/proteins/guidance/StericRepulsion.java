@@ -2,23 +2,21 @@ package org.flowmatch4j.proteins.guidance;
 
 import org.flowmatch4j.core.util.Checks;
 import org.flowmatch4j.proteins.flow.FrameFlow;
-import org.flowmatch4j.proteins.model.FrameTrainer;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Steric exclusion in the sampler: at every step the clean-frame prediction is projected onto "no two Cα at least
  * {@code minSeparation} apart in sequence closer than r" before the Euler step uses it (a guiding potential in the
  * sense of RFdiffusion's, applied as a projection; the last prediction is the sample, so samples satisfy it).
  * Each sweep visits the pairs in order and pushes every violating pair (i, j), d_ij &lt; r, apart along their line
- * by (r − d_ij)/2 each, at once (position-based projection); a residue's push also moves its sequence neighbours i ± m by the same vector times
+ * by (r + δ − d_ij)/2 each (δ = 0.01 Å, an overshoot that saves sweeps where pushes undo each other), at once (position-based projection); a residue's push also moves its sequence neighbours i ± m by the same vector times
  * exp(−m² / (2 s²)) (|m| ≤ 3s), so a segment moves as a piece and the bonds inside it keep their lengths up to the
  * kernel's slope. Frames are translated, never rotated. Sweeps repeat until no pair violates (at most
  * {@code maxSweeps}).
  */
-public final class StericRepulsion implements FrameTrainer.PredictionConstraint {
-    private final int length, minSeparation, maxSweeps;
+public final class StericRepulsion extends ChainProjection {
+    private final int minSeparation, maxSweeps;
+    /** How far past r a push goes (nm): a little overshoot saves many sweeps where constraints overlap. */
+    static final double MARGIN_NM = 0.001;
     private final double radiusNm;
     private final double[] kernel;
     private final boolean[] fixed;
@@ -39,10 +37,10 @@ public final class StericRepulsion implements FrameTrainer.PredictionConstraint 
      * spreading skips fixed residues.
      */
     public StericRepulsion(int length, double radiusAngstrom, int minSeparation, double spread, int maxSweeps, boolean[] fixed) {
+        super(length);
         Checks.require(length > 0 && radiusAngstrom > 0 && minSeparation >= 1 && spread >= 0 && maxSweeps >= 1 && fixed.length == length,
                 "need length > 0, radius > 0, separation >= 1, spread >= 0, sweeps >= 1, one fixed flag per residue");
         this.fixed = fixed.clone();
-        this.length = length;
         this.radiusNm = radiusAngstrom * FrameFlow.NM_PER_ANGSTROM;
         this.minSeparation = minSeparation;
         this.maxSweeps = maxSweeps;
@@ -51,18 +49,13 @@ public final class StericRepulsion implements FrameTrainer.PredictionConstraint 
         for (int m = 0; m <= reach; m++) kernel[m] = spread == 0 ? 1 : Math.exp(-m * m / (2 * spread * spread));
     }
 
-    @Override public INDArray apply(INDArray prediction, double t) {
-        double[][] rows = prediction.castTo(DataType.DOUBLE).toDoubleMatrix();
-        for (int p = 0; p < rows.length / length; p++) project(rows, p * length);
-        return Nd4j.createFromArray(rows).castTo(prediction.dataType());
-    }
 
     /**
      * Sweeps over one protein's rows from {@code first} (each push applied at once, Gauss–Seidel order); returns the
      * number of sweeps that moved something.
      */
-    int project(double[][] rows, int first) {
-        double r2 = radiusNm * radiusNm;
+    @Override int project(double[][] rows, int first) {
+        double r2 = radiusNm * radiusNm, target = radiusNm + MARGIN_NM;
         for (int sweep = 0; sweep < maxSweeps; sweep++) {
             boolean moved = false;
             for (int i = 0; i < length; i++) {
@@ -71,9 +64,9 @@ public final class StericRepulsion implements FrameTrainer.PredictionConstraint 
                     double[] a = rows[first + i], b = rows[first + j];
                     double dx = a[9] - b[9], dy = a[10] - b[10], dz = a[11] - b[11], d2 = dx * dx + dy * dy + dz * dz;
                     if (d2 >= r2 * (1 - 1e-9)) continue;
-                    double d = Math.sqrt(d2), s = (radiusNm - d) / 2 / d;
+                    double d = Math.sqrt(d2), s = (target - d) / 2 / d;
                     if (d < 1e-9) {                        // coincident: separate along x, deterministically
-                        dx = 1; dy = 0; dz = 0; s = radiusNm / 2;
+                        dx = 1; dy = 0; dz = 0; s = target / 2;
                     }
                     double si = fixed[i] ? 0 : fixed[j] ? 2 * s : s, sj = fixed[j] ? 0 : fixed[i] ? 2 * s : s;
                     spread(rows, first, i, dx * si, dy * si, dz * si);

@@ -65,7 +65,14 @@ public final class FrameTrainer {
     }
 
     /** A change the sampler makes to each clean-frame prediction (rows [B·N, 12], nm) before stepping, e.g. a motif. */
-    public interface PredictionConstraint { INDArray apply(INDArray prediction, double t); }
+    public interface PredictionConstraint {
+        INDArray apply(INDArray prediction, double t);
+
+        /** This constraint, then {@code next} on its result (null: this one alone). */
+        default PredictionConstraint andThen(PredictionConstraint next) {
+            return next == null ? this : (p, t) -> next.apply(apply(p, t), t);
+        }
+    }
 
     /** Progress after each step. */
     public interface Listener { void step(int step, int length, double loss); }

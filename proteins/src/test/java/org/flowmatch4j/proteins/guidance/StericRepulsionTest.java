@@ -23,7 +23,7 @@ class StericRepulsionTest {
         double[] mid = {(rows[1][9] + rows[6][9]) / 2, rows[1][10], rows[1][11]};
         double[][] before = copy(rows);
         assertEquals(1, new StericRepulsion(n, 3.4, 3, 0, 10).project(rows, 0));
-        assertEquals(0.34, dist(rows[1], rows[6]), 1e-12);
+        assertEquals(0.34 + StericRepulsion.MARGIN_NM, dist(rows[1], rows[6]), 1e-12, "pushed to r plus the overshoot");
         assertEquals(mid[0], (rows[1][9] + rows[6][9]) / 2, 1e-12);
         for (int i = 0; i < n; i++) {
             if (i != 1 && i != 6) assertArrayEquals(before[i], rows[i], 0, "residue " + i + " does not violate and stays");
@@ -44,7 +44,7 @@ class StericRepulsionTest {
         new StericRepulsion(n, 3.4, 3, 2, 10, fixed).project(rows, 0);
         assertArrayEquals(before[1], rows[1], 0);
         assertArrayEquals(before[2], rows[2], 0);
-        assertEquals(0.34, dist(rows[1], rows[6]), 1e-9);
+        assertEquals(0.34 + StericRepulsion.MARGIN_NM, dist(rows[1], rows[6]), 1e-9);
         fixed[6] = true;                                   // both ends fixed: the pair is left as it is
         double[][] both = copy(before);
         assertEquals(0, new StericRepulsion(n, 3.4, 3, 2, 10, fixed).project(both, 0));
@@ -59,11 +59,12 @@ class StericRepulsionTest {
         rows[30][10] = rows[10][10] + 0.1;
         rows[30][11] = rows[10][11];
         double[][] before = copy(rows);
-        new StericRepulsion(n, 3.4, 3, 2, 1).project(rows, 0);   // one sweep: each of the two moves 1.2 Å
+        new StericRepulsion(n, 3.4, 3, 2, 1).project(rows, 0);   // one sweep: each of the two moves (r + δ − 1 Å)/2
+        double each = (0.34 + StericRepulsion.MARGIN_NM - 0.1) / 2;
         for (int m = -8; m <= 8; m++) {
             double w = Math.abs(m) <= 6 ? Math.exp(-m * m / 8.0) : 0;
-            assertEquals(-0.12 * w, rows[10 + m][10] - before[10 + m][10], 1e-12, "neighbour " + m + " of 10");
-            assertEquals(0.12 * w, rows[30 + m][10] - before[30 + m][10], 1e-12, "neighbour " + m + " of 30");
+            assertEquals(-each * w, rows[10 + m][10] - before[10 + m][10], 1e-12, "neighbour " + m + " of 10");
+            assertEquals(each * w, rows[30 + m][10] - before[30 + m][10], 1e-12, "neighbour " + m + " of 30");
         }
         for (int i = 0; i < 3; i++) assertArrayEquals(before[i], rows[i], 0);
     }
