@@ -42,7 +42,7 @@ public final class BackboneSampleCommand implements Callable<Integer> {
         Rng rng = new Rng(common.seed);
         for (int len : lengths) {
             long t0 = System.nanoTime();
-            List<Frames> frames = FrameTrainer.sample(model, len, num, sampling, sampler.steric(len, null), rng);
+            List<Frames> frames = FrameTrainer.sample(model, len, num, sampling, sampler.geometry(len, null), rng);
             double seconds = (System.nanoTime() - t0) / 1e9 / num;
             for (int k = 0; k < frames.size(); k++) {
                 String name = String.format("len%d_%d.pdb", len, k);

@@ -74,12 +74,10 @@ public final class BackboneScaffoldCommand implements Callable<Integer> {
         for (int k = 0; k < num; k++) {
             MotifLayout layout = MotifLayout.sample(problem, rng);
             long t0 = System.nanoTime();
-            FrameTrainer.PredictionConstraint steric = sampler.steric(layout.length(), layout.motifMask());
-            FrameTrainer.PredictionConstraint replace = new MotifReplacement(layout);
+            FrameTrainer.PredictionConstraint geometry = sampler.geometry(layout.length(), layout.motifMask());
             Frames f = amortised
-                    ? FrameTrainer.sample(model, layout.length(), 1, sampling, steric, MotifConditioning.input(layout, 1), rng).get(0)
-                    : FrameTrainer.sample(model, layout.length(), 1, sampling,
-                            steric == null ? replace : (p, t) -> steric.apply(replace.apply(p, t), t), rng).get(0);
+                    ? FrameTrainer.sample(model, layout.length(), 1, sampling, geometry, MotifConditioning.input(layout, 1), rng).get(0)
+                    : FrameTrainer.sample(model, layout.length(), 1, sampling, new MotifReplacement(layout).andThen(geometry), rng).get(0);
             double seconds = (System.nanoTime() - t0) / 1e9;
             String name = String.format(Locale.ROOT, "%s_%d.pdb", problem.name().isEmpty() ? "scaffold" : problem.name(), k);
             String metrics = SampleWriter.write(out.resolve(name), layout.sequence(), f);

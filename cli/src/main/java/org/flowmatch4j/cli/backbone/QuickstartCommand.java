@@ -55,8 +55,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         FrameModel model = trained.model();
         FrameTrainer.Sampling sampling = trained.sampling(steps, null, null);
         System.out.printf(Locale.ROOT, "FlowMatch4j quickstart: %d backbones each of %s residues from the pretrained SE(3) flow "
-                + "(IPA trunk, %s), %d Euler steps, steric exclusion at %.1f Å%n", num, java.util.Arrays.toString(LENGTHS), model.spec(), steps,
-                SampleWriter.STERIC_RADIUS);
+                + "(IPA trunk, %s), %d Euler steps, steric exclusion at %.1f Å, Cα–Cα bonds held to 3.8 ± %.2f Å%n", num,
+                java.util.Arrays.toString(LENGTHS), model.spec(), steps, SampleWriter.STERIC_RADIUS, SampleWriter.BOND_TOLERANCE);
         OutputDir.mark(out);
         OutputDir.clear(out, present);
         StringBuilder csv = new StringBuilder("file,length," + SampleWriter.METRICS_HEADER + ",seconds\n");
@@ -65,7 +65,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         int total = 0;
         for (int len : LENGTHS) {
             long t0 = System.nanoTime();
-            List<Frames> frames = FrameTrainer.sample(model, len, num, sampling, SampleWriter.steric(len, SampleWriter.STERIC_RADIUS, null), rng);
+            List<Frames> frames = FrameTrainer.sample(model, len, num, sampling, SampleWriter.geometry(len, SampleWriter.STERIC_RADIUS, SampleWriter.BOND_TOLERANCE, null), rng);
             double each = (System.nanoTime() - t0) / 1e9 / num;
             seconds += each * num;
             for (int k = 0; k < num; k++) {

@@ -9,6 +9,9 @@ import org.flowmatch4j.core.train.CheckpointException;
 import org.flowmatch4j.core.util.Checks;
 import org.flowmatch4j.proteins.geometry.Frames;
 import org.flowmatch4j.proteins.geometry.IdealBackbone;
+import org.flowmatch4j.proteins.guidance.BondLengthProjection;
+import org.flowmatch4j.proteins.guidance.ChainGeometry;
+import org.flowmatch4j.proteins.guidance.StericRepulsion;
 import org.flowmatch4j.proteins.io.Backbone;
 import org.flowmatch4j.proteins.io.StructureWriter;
 import org.flowmatch4j.proteins.metrics.BackboneMetrics;
@@ -39,14 +42,20 @@ final class SampleWriter {
 
     /** The sampler's default steric-exclusion radius (Å): below the closest non-neighbouring Cα pair of the shipped data. */
     static final double STERIC_RADIUS = 3.4;
+    /** The sampler's default slack around the 3.8 Å Cα–Cα bond (Å): half the ±0.1 Å that counts as valid. */
+    static final double BOND_TOLERANCE = 0.05;
 
     /**
-     * Steric exclusion for chains of {@code length} at {@code radius} Å (spread over 4 residues; {@code fixed}
-     * residues never move, null: none), or null for radius 0.
+     * The sampler's geometry projection for chains of {@code length}: steric exclusion at {@code radius} Å (spread over
+     * 4 residues; 0 = off) and consecutive Cα at 3.8 ± {@code bondTolerance} Å (null = off), alternated until both hold
+     * when both are on; {@code fixed} residues never move (null: none). Null when both are off.
      */
-    static FrameTrainer.PredictionConstraint steric(int length, double radius, boolean[] fixed) {
-        return radius == 0 ? null : new org.flowmatch4j.proteins.guidance.StericRepulsion(length, radius, 3, 4, 200,
-                fixed == null ? new boolean[length] : fixed);
+    static FrameTrainer.PredictionConstraint geometry(int length, double radius, Double bondTolerance, boolean[] fixed) {
+        boolean[] held = fixed == null ? new boolean[length] : fixed;
+        BondLengthProjection bonds = bondTolerance == null ? null : new BondLengthProjection(length, bondTolerance, 500, held);
+        StericRepulsion steric = radius == 0 ? null : new StericRepulsion(length, radius, 3, 4, 200, held);
+        if (steric == null || bonds == null) return steric != null ? steric : bonds;
+        return new ChainGeometry(length, steric, bonds, 20);
     }
 
     /** The pretrained model shipped with FlowMatch4j (models/backbone-small in the repository, inside the jar). */

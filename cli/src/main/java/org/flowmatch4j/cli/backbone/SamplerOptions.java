@@ -17,7 +17,7 @@ public final class SamplerOptions {
     @Option(names = "--steps", defaultValue = "100", description = "Euler steps (default: ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--rotation-rate", description = "Rotation schedule: exponential with this rate (FrameFlow: 10), or 0 for the linear "
-            + "schedule; default: what the model recorded (10, or 0 for reflowed models).")
+            + "schedule; default: what the model recorded (the shipped model: 5; trained models: FrameFlow's 10; reflowed models: 0).")
     Double rate;
     @Option(names = "--rotations", description = "How rotations step: matrix (SO(3) exp/log) or quaternion (ReQFlow's SLERP); "
             + "default: what the model recorded.")
@@ -26,14 +26,26 @@ public final class SamplerOptions {
             + "prediction is projected so that no two Ca at least 3 apart in sequence are closer than this many Angstrom "
             + "(motif residues stay fixed; 0 = off; default: ${DEFAULT-VALUE}).")
     double steric;
+    @Option(names = "--bonds", defaultValue = "" + SampleWriter.BOND_TOLERANCE, description = "Chain geometry: every step's "
+            + "prediction is projected so that consecutive Ca lie 3.8 Angstrom apart within this slack (after --steric; motif "
+            + "residues stay fixed; 'off' = no projection; default: ${DEFAULT-VALUE}).")
+    String bonds;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
     @Option(names = "--overwrite", description = "Replace results already in --out.")
     boolean overwrite;
 
-    /** The --steric projection for chains of {@code length} with these residues held fixed (null: none), or null when off. */
-    FrameTrainer.PredictionConstraint steric(int length, boolean[] fixed) {
-        return SampleWriter.steric(length, steric, fixed);
+    /**
+     * The --steric and --bonds projections for chains of {@code length} with these residues held fixed (null: none), or
+     * null when both are off (call after {@link #load}, which checks them).
+     */
+    FrameTrainer.PredictionConstraint geometry(int length, boolean[] fixed) {
+        return SampleWriter.geometry(length, steric, bondTolerance(), fixed);
+    }
+
+    /** --bonds as a number of Angstrom, null for 'off'; NumberFormatException when it is neither. */
+    private Double bondTolerance() {
+        return bonds.equals("off") ? null : Double.valueOf(bonds);
     }
 
     /** The model with its sampler, after checking --out and --steps; usage errors name the option. */
@@ -45,6 +57,15 @@ public final class SamplerOptions {
         }
         if (steps < 1) throw new CommandLine.ParameterException(spec.commandLine(), "need --steps >= 1");
         if (!(steric >= 0 && steric < 10)) throw new CommandLine.ParameterException(spec.commandLine(), "need 0 <= --steric < 10 (Angstrom), got " + steric);
+        Double tolerance;
+        try {
+            tolerance = bondTolerance();
+        } catch (NumberFormatException e) {
+            tolerance = Double.NaN;
+        }
+        if (tolerance != null && !(tolerance >= 0 && tolerance <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "need --bonds 'off' or a slack 0 <= T <= 1 (Angstrom), got " + bonds);
+        }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         try {
             SampleWriter.Trained trained = SampleWriter.load(run);

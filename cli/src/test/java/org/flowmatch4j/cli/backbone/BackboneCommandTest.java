@@ -84,7 +84,18 @@ class BackboneCommandTest {
         assertEquals("0", s[0], s[1]);
         List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals(5, csv.size());
-        for (String row : csv.subList(1, 5)) assertEquals("0", row.split(",")[4], "the steric projection leaves no strict clash: " + row);
+        for (String row : csv.subList(1, 5)) {
+            assertEquals("0", row.split(",")[4], "the steric projection leaves no strict clash: " + row);
+            double[][] ca = org.flowmatch4j.proteins.io.StructureReader.read(out.resolve(row.split(",")[0])).get(0).ca();
+            for (int i = 0; i + 1 < ca.length; i++) {          // from the PDB: the CSV skips pairs this untrained model leaves unbonded
+                double d = org.flowmatch4j.proteins.geometry.Vec3.dist(ca[i], ca[i + 1]);
+                assertEquals(3.8, d, 0.05 + 0.002, "the bond projection holds Cα " + i + "–" + (i + 1) + " of " + row);
+            }
+        }
+        String[] badBonds = SphereCommandTest.run("backbone", "sample", "--model", run.toString(), "--lengths", "12", "--bonds", "tight",
+                "--out", dir.resolve("refused-samples").toString());
+        assertEquals("2", badBonds[0]);
+        assertTrue(badBonds[1].contains("--bonds") && !Files.exists(dir.resolve("refused-samples")), badBonds[1]);
         String[] noSteric = SphereCommandTest.run("backbone", "sample", "--model", run.toString(), "--lengths", "12", "--steric", "-1",
                 "--out", dir.resolve("refused-samples").toString());
         assertEquals("2", noSteric[0]);
@@ -121,6 +132,13 @@ class BackboneCommandTest {
             var chain = org.flowmatch4j.proteins.io.StructureReader.read(scaffolds.resolve(f[0])).get(0);
             assertEquals(Integer.parseInt(f[1]), chain.length());
             assertTrue(chain.sequence().contains("FSLFDKDGDG"), chain.sequence());      // 1PRW A16-25 keeps its residues
+            int motifStart = chain.sequence().indexOf("FSLFDKDGDG");
+            double[][] ca = chain.ca();
+            for (int i = 0; i + 1 < ca.length; i++) {
+                if (i >= motifStart && i + 1 < motifStart + 10) continue;                  // inside the motif: the input's own bonds
+                assertEquals(3.8, org.flowmatch4j.proteins.geometry.Vec3.dist(ca[i], ca[i + 1]), 0.05 + 0.002,
+                        "the bond projection holds scaffold and junction Cα " + i + "–" + (i + 1) + " of " + row);
+            }
         }
         Path conditioned = dir.resolve("motif-run"), amortised = dir.resolve("amortised");
         String[] mt = SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", conditioned.toString(), "--steps", "2",
