@@ -3,6 +3,8 @@ package org.flowmatch4j.proteins.guidance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.flowmatch4j.proteins.guidance.TestRows.copy;
+import static org.flowmatch4j.proteins.guidance.TestRows.dist;
 
 import org.flowmatch4j.core.util.Rng;
 import org.junit.jupiter.api.Test;
@@ -114,15 +116,5 @@ class BondLengthProjectionTest {
             rows[i][10] = 0.01 * (i % 2);                  // a slight zigzag, so bonds are not all parallel
         }
         return rows;
-    }
-
-    private static double[][] copy(double[][] rows) {
-        double[][] c = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) c[i] = rows[i].clone();
-        return c;
-    }
-
-    private static double dist(double[] a, double[] b) {
-        return Math.sqrt(Math.pow(a[9] - b[9], 2) + Math.pow(a[10] - b[10], 2) + Math.pow(a[11] - b[11], 2));
     }
 }

@@ -2,6 +2,7 @@ package org.flowmatch4j.proteins.guidance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.flowmatch4j.proteins.guidance.TestRows.dist;
 
 import org.flowmatch4j.core.util.Rng;
 import org.flowmatch4j.proteins.flow.FrameFlow;
@@ -40,9 +41,5 @@ class ChainGeometryTest {
             }
         }
         return v;
-    }
-
-    private static double dist(double[] a, double[] b) {
-        return Math.sqrt(Math.pow(a[9] - b[9], 2) + Math.pow(a[10] - b[10], 2) + Math.pow(a[11] - b[11], 2));
     }
 }
