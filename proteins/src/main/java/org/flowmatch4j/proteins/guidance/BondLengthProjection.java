@@ -28,14 +28,13 @@ public final class BondLengthProjection extends ChainProjection {
      */
     public BondLengthProjection(int length, double toleranceAngstrom, int maxSweeps, boolean[] fixed) {
         super(length);
-        Checks.require(length > 0 && toleranceAngstrom >= 0 && toleranceAngstrom < CA_CA && maxSweeps >= 1 && fixed.length == length,
-                "need length > 0, 0 <= tolerance < 3.8 Å, sweeps >= 1, one fixed flag per residue");
+        Checks.require(toleranceAngstrom >= 0 && toleranceAngstrom < CA_CA && maxSweeps >= 1 && fixed.length == length,
+                "need 0 <= tolerance < 3.8 Å, sweeps >= 1, one fixed flag per residue");
         this.maxSweeps = maxSweeps;
         this.lowNm = (CA_CA - toleranceAngstrom) * FrameFlow.NM_PER_ANGSTROM;
         this.highNm = (CA_CA + toleranceAngstrom) * FrameFlow.NM_PER_ANGSTROM;
         this.fixed = fixed.clone();
     }
-
 
     /** Sweeps over one protein's rows from {@code first}; returns the number of sweeps that moved something. */
     @Override int project(double[][] rows, int first) {

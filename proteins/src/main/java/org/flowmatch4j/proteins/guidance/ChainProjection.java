@@ -1,5 +1,6 @@
 package org.flowmatch4j.proteins.guidance;
 
+import org.flowmatch4j.core.util.Checks;
 import org.flowmatch4j.proteins.model.FrameTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,7 +14,7 @@ abstract class ChainProjection implements FrameTrainer.PredictionConstraint {
     final int length;
 
     ChainProjection(int length) {
-        org.flowmatch4j.core.util.Checks.require(length > 0, "need length > 0, got %d", length);
+        Checks.require(length > 0, "need length > 0, got %d", length);
         this.length = length;
     }
 

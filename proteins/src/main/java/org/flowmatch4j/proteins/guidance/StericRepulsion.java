@@ -8,7 +8,8 @@ import org.flowmatch4j.proteins.flow.FrameFlow;
  * {@code minSeparation} apart in sequence closer than r" before the Euler step uses it (a guiding potential in the
  * sense of RFdiffusion's, applied as a projection; the last prediction is the sample, so samples satisfy it).
  * Each sweep visits the pairs in order and pushes every violating pair (i, j), d_ij &lt; r, apart along their line
- * by (r + δ − d_ij)/2 each (δ = 0.01 Å, an overshoot that saves sweeps where pushes undo each other), at once (position-based projection); a residue's push also moves its sequence neighbours i ± m by the same vector times
+ * by (r + δ − d_ij)/2 each (δ = 0.01 Å, an overshoot that saves sweeps where pushes undo each other), at once
+ * (position-based projection); a residue's push also moves its sequence neighbours i ± m by the same vector times
  * exp(−m² / (2 s²)) (|m| ≤ 3s), so a segment moves as a piece and the bonds inside it keep their lengths up to the
  * kernel's slope. Frames are translated, never rotated. Sweeps repeat until no pair violates (at most
  * {@code maxSweeps}).
@@ -38,8 +39,8 @@ public final class StericRepulsion extends ChainProjection {
      */
     public StericRepulsion(int length, double radiusAngstrom, int minSeparation, double spread, int maxSweeps, boolean[] fixed) {
         super(length);
-        Checks.require(length > 0 && radiusAngstrom > 0 && minSeparation >= 1 && spread >= 0 && maxSweeps >= 1 && fixed.length == length,
-                "need length > 0, radius > 0, separation >= 1, spread >= 0, sweeps >= 1, one fixed flag per residue");
+        Checks.require(radiusAngstrom > 0 && minSeparation >= 1 && spread >= 0 && maxSweeps >= 1 && fixed.length == length,
+                "need radius > 0, separation >= 1, spread >= 0, sweeps >= 1, one fixed flag per residue");
         this.fixed = fixed.clone();
         this.radiusNm = radiusAngstrom * FrameFlow.NM_PER_ANGSTROM;
         this.minSeparation = minSeparation;
@@ -48,7 +49,6 @@ public final class StericRepulsion extends ChainProjection {
         kernel = new double[reach + 1];
         for (int m = 0; m <= reach; m++) kernel[m] = spread == 0 ? 1 : Math.exp(-m * m / (2 * spread * spread));
     }
-
 
     /**
      * Sweeps over one protein's rows from {@code first} (each push applied at once, Gauss–Seidel order); returns the
