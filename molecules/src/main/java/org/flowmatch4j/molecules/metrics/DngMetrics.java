@@ -18,7 +18,7 @@ import org.flowmatch4j.molecules.crystal.Crystal;
  *       samples that match no training crystal. Both compare only crystals of the same reduced formula, which a match
  *       requires anyway.</li>
  * </ul>
- * Coverage (COV-R/P on CrystalNN and Magpie fingerprints) is not computed.
+ * Coverage (COV-R/P on CrystalNN and Magpie fingerprints) is {@link Coverage}.
  */
 public record DngMetrics(int samples, double structuralValidity, double compositionalValidity, double validity,
                          double densityW1, double elementsW1, double uniqueness, double novelty) {
