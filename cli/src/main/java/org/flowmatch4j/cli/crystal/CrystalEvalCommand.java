@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowmatch4j.molecules.crystal.Crystal;
 import org.flowmatch4j.molecules.io.CifReader;
+import org.flowmatch4j.molecules.metrics.Coverage;
 import org.flowmatch4j.molecules.metrics.CspMetrics;
 import org.flowmatch4j.molecules.metrics.DngMetrics;
 import org.flowmatch4j.molecules.metrics.StructureMatcher;
@@ -31,6 +32,10 @@ public final class CrystalEvalCommand implements Callable<Integer> {
     @Option(names = "--train", description = "De-novo samples: the training table (or folder with train.csv) for novelty; then "
             + "validity, W1 of density and element count against --reference, uniqueness and novelty are reported.")
     Path train;
+    @Option(names = "--coverage", defaultValue = "auto", description = "De-novo samples: COV-R/P cutoffs (structure,composition "
+            + "fingerprint distance) — perov5 or carbon24 (0.2,4), mp20 (0.4,10), two numbers, or off; auto (default) picks "
+            + "the preset from the --reference path and skips coverage when it names none.")
+    String coverage;
 
     @Override public Integer call() throws IOException {
         List<Crystal> refs, preds = new ArrayList<>();
@@ -49,11 +54,14 @@ public final class CrystalEvalCommand implements Callable<Integer> {
             } catch (IOException | IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            Coverage.Cutoffs cut = coverageCutoffs();
             DngMetrics m = DngMetrics.evaluate(preds, refs, known, matcher);
             System.out.printf(Locale.ROOT, "%d generated crystals: valid %.2f %% (structural %.2f %%, compositional %.2f %%), W1 density %.4f g/cm³, "
                     + "W1 #elements %.4f, unique %.1f %%, novel %.1f %% (%s tolerances)%n", m.samples(), 100 * m.validity(),
                     100 * m.structuralValidity(), 100 * m.compositionalValidity(), m.densityW1(), m.elementsW1(), 100 * m.uniqueness(),
                     100 * m.novelty(), strict ? "pymatgen default" : "CDVAE");
+            if (cut == null) System.out.println("coverage: not computed (--reference names no benchmark; pass --coverage perov5|carbon24|mp20|S,C)");
+            else printCoverage(preds, refs, cut);
             return 0;
         }
         if (preds.size() > refs.size())
@@ -67,5 +75,43 @@ public final class CrystalEvalCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d predictions: match rate %.2f %% (%d), RMSE %.4f, structurally valid %.1f %% (%s tolerances)%n",
                 r.pairs(), 100 * r.matchRate(), r.matches(), r.rmse(), 100.0 * r.valid() / r.pairs(), strict ? "pymatgen default" : "CDVAE");
         return 0;
+    }
+
+    /** The cutoffs --coverage asks for, or null for none. */
+    private Coverage.Cutoffs coverageCutoffs() {
+        if (coverage.equals("off")) return null;
+        if (coverage.equals("auto")) {
+            for (Path p = reference.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+                String name = p.getFileName() == null ? "" : p.getFileName().toString();
+                try {
+                    return Coverage.Cutoffs.parse(name);
+                } catch (IllegalArgumentException notADataset) {
+                    // try the parent folder
+                }
+            }
+            return null;
+        }
+        try {
+            return Coverage.Cutoffs.parse(coverage);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--coverage: " + e.getMessage());
+        }
+    }
+
+    private static void printCoverage(List<Crystal> preds, List<Crystal> refs, Coverage.Cutoffs cut) {
+        System.err.printf(Locale.ROOT, "fingerprinting %d generated and %d reference crystals (CrystalNN order parameters, Magpie)…%n",
+                preds.size(), refs.size());
+        long t0 = System.nanoTime();
+        Coverage c;
+        try {
+            c = Coverage.evaluate(preds, refs, cut);
+        } catch (IllegalArgumentException e) {
+            System.out.println("coverage: not computed (" + e.getMessage() + ")");
+            return;
+        }
+        System.out.printf(Locale.ROOT, "coverage (cutoffs structure %.2f, composition %.1f): COV-R %.2f %%, COV-P %.2f %%, AMSD-R %.4f, "
+                + "AMSD-P %.4f, AMCD-R %.4f, AMCD-P %.4f (%d of %d samples and %d of %d references fingerprinted, %.0f s)%n",
+                cut.structure(), cut.composition(), 100 * c.recall(), 100 * c.precision(), c.amsdRecall(), c.amsdPrecision(),
+                c.amcdRecall(), c.amcdPrecision(), c.fingerprinted(), c.generated(), c.references(), refs.size(), (System.nanoTime() - t0) / 1e9);
     }
 }

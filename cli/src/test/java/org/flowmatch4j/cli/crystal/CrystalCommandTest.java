@@ -79,6 +79,17 @@ class CrystalCommandTest {
         String[] e = SphereCommandTest.run("crystal", "eval", "--samples", samples.toString(), "--reference", PEROV.toString(), "--train", PEROV.toString());
         assertEquals("0", e[0], e[1]);
         assertTrue(e[1].contains("6 generated crystals: valid") && e[1].contains("W1 density") && e[1].contains("novel"), e[1]);
+        assertTrue(e[1].contains("coverage (cutoffs structure 0.20, composition 4.0): COV-R"), "perov5 cutoffs from the reference path: " + e[1]);
+        String[] mp = SphereCommandTest.run("crystal", "eval", "--samples", samples.toString(), "--reference", PEROV.toString(), "--train",
+                PEROV.toString(), "--coverage", "0.4,10");
+        assertTrue(mp[1].contains("coverage (cutoffs structure 0.40, composition 10.0)"), mp[1]);
+        String[] off = SphereCommandTest.run("crystal", "eval", "--samples", samples.toString(), "--reference", PEROV.toString(), "--train",
+                PEROV.toString(), "--coverage", "off");
+        assertFalse(off[1].contains("COV-R"), off[1]);
+        String[] bad = SphereCommandTest.run("crystal", "eval", "--samples", samples.toString(), "--reference", PEROV.toString(), "--train",
+                PEROV.toString(), "--coverage", "tight");
+        assertEquals("2", bad[0]);
+        assertTrue(bad[1].contains("--coverage: coverage cutoffs 'tight'"), bad[1]);
     }
 
     /** The shipped de-novo model generates perovskites: 81 % of 1000 are valid (README); 100 here, ≥ 60 %. */
