@@ -3,6 +3,7 @@ package org.flowmatch4j.molecules.fingerprint;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,6 @@ public final class CrystalNearNeighbors {
         for (VoronoiFacets.Facet f : facets) maxAngle = Math.max(maxAngle, f.solidAngle());
         int zi = c.numbers()[site];
         double xi = ELECTRONEGATIVITY[zi - 1];
-        List<double[]> cand = new ArrayList<>();   // {facet order, weight}
         double[] w = new double[facets.size()];
         for (int k = 0; k < w.length; k++) {
             VoronoiFacets.Facet f = facets.get(k);
@@ -101,7 +101,6 @@ public final class CrystalNearNeighbors {
         bins.add(0.0);
         Map<Integer, Double> weights = new TreeMap<>();
         Map<Integer, List<Neighbour>> members = new TreeMap<>();
-        double sum = 0;
         for (int b = 0; b + 1 < bins.size(); b++) {
             double val = bins.get(b);
             List<Neighbour> in = new ArrayList<>();
@@ -110,6 +109,7 @@ public final class CrystalNearNeighbors {
             weights.put(in.size(), p);
             members.put(in.size(), in);
         }
+        double sum = 0;
         for (double p : weights.values()) sum += p;
         if (1 - sum > 0) {
             weights.put(0, 1 - sum);
@@ -144,7 +144,7 @@ public final class CrystalNearNeighbors {
     /** Stable sort by decreasing weight, starting from a previous order (as Python's sorted(…, reverse=True)). */
     private static Integer[] sortedByWeight(double[] w, Integer[] previous) {
         Integer[] o = previous.clone();
-        java.util.Arrays.sort(o, Comparator.comparingDouble((Integer k) -> -w[k]));
+        Arrays.sort(o, Comparator.comparingDouble((Integer k) -> -w[k]));
         return o;
     }
 
