@@ -50,8 +50,12 @@ public final class CrystalSampleCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--steps", defaultValue = "100", description = "Euler steps (default: ${DEFAULT-VALUE}).")
     int steps;
-    @Option(names = "--anneal", defaultValue = "10", description = "Anti-annealing slope s of the coordinate field, v·(1 + s·t) (default: ${DEFAULT-VALUE}).")
-    double anneal;
+    @Option(names = "--anneal", description = "Anti-annealing slope s of the coordinate field, v·(1 + s·t) (default: the "
+            + "model's recorded 'anneal', else " + DEFAULT_ANNEAL + ").")
+    Double anneal;
+
+    /** FlowMM's anti-annealing slope, used for models that record none. */
+    static final double DEFAULT_ANNEAL = 10;
     @Option(names = "--limit", description = "Use only the first N compositions.")
     Integer limit;
     @Option(names = "--batch", defaultValue = "256", description = "Crystals integrated together (default: ${DEFAULT-VALUE}).")
@@ -61,7 +65,7 @@ public final class CrystalSampleCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         OutputDir.refuseOverwrite(spec, out.resolve("summary.csv"), overwrite, "samples");
-        if (steps < 1 || batch < 1 || anneal < 0 || (limit != null && limit < 1))
+        if (steps < 1 || batch < 1 || (anneal != null && anneal < 0) || (limit != null && limit < 1))
             throw new CommandLine.ParameterException(spec.commandLine(), "need positive --steps, --batch, --limit and --anneal >= 0");
         List<int[]> comps = new ArrayList<>();
         List<String> refs = new ArrayList<>();
@@ -97,6 +101,12 @@ public final class CrystalSampleCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        double s;
+        try {
+            s = anneal != null ? anneal : Double.parseDouble(CspModelFile.metadata(file).getOrDefault("anneal", String.valueOf(DEFAULT_ANNEAL)));
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), file + ": bad 'anneal' in the model metadata: " + e.getMessage());
+        }
         boolean dng = flow.model().config().types();
         if (dng != (source.num != null))
             throw new CommandLine.ParameterException(spec.commandLine(), dng ? "this is a de-novo (dng) model: use --num N"
@@ -106,8 +116,8 @@ public final class CrystalSampleCommand implements Callable<Integer> {
             if (comps.get(i).length > maxAtoms)
                 throw new CommandLine.ParameterException(spec.commandLine(), "composition %d has %d atoms; the model takes at most %d".formatted(i + 1, comps.get(i).length, maxAtoms));
         long t0 = System.nanoTime();
-        List<Crystal> samples = dng ? flow.generate(source.num, steps, anneal, batch, new Rng(common.seed))
-                : flow.sample(comps, steps, anneal, batch, new Rng(common.seed));
+        List<Crystal> samples = dng ? flow.generate(source.num, steps, s, batch, new Rng(common.seed))
+                : flow.sample(comps, steps, s, batch, new Rng(common.seed));
         if (dng) refs = java.util.Collections.nCopies(samples.size(), "");
         double seconds = (System.nanoTime() - t0) / 1e9;
         OutputDir.mark(out);
@@ -127,8 +137,9 @@ public final class CrystalSampleCommand implements Callable<Integer> {
                     org.flowmatch4j.molecules.metrics.CompositionValidity.valid(c)));
         }
         AtomicFiles.writeString(out.resolve("summary.csv"), csv.toString());
-        System.out.printf(Locale.ROOT, "sampled %d crystals in %.1f s (%.1f ms each, %d steps); structurally valid %.1f %%; wrote %s/{cif/, summary.csv}%n",
-                samples.size(), seconds, 1000 * seconds / samples.size(), steps, 100.0 * valid / samples.size(), out);
+        System.out.printf(Locale.ROOT, "sampled %d crystals in %.1f s (%.1f ms each, %d steps, anneal s = %s); structurally valid %.1f %%; wrote %s/{cif/, summary.csv}%n",
+                samples.size(), seconds, 1000 * seconds / samples.size(), steps, new java.math.BigDecimal(s).stripTrailingZeros().toPlainString(),
+                100.0 * valid / samples.size(), out);
         return 0;
     }
 }
