@@ -119,7 +119,6 @@ public final class CrystalNearNeighbors {
     }
 
     private static List<VoronoiFacets.Facet> facets(Crystal c, int site, List<double[]> disp, List<Integer> index) {
-        double[][] m = c.lattice().matrix();
         double maxCutoff = 0;
         for (double[] corner : new double[][] {{1, 1, 1}, {-1, 1, 1}, {1, -1, 1}, {1, 1, -1}})
             maxCutoff = Math.max(maxCutoff, VoronoiFacets.norm(c.lattice().toCartesian(corner)));
