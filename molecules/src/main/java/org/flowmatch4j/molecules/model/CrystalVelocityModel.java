@@ -3,6 +3,7 @@ package org.flowmatch4j.molecules.model;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.flowmatch4j.core.model.NativeMemory;
 import org.flowmatch4j.modules.PeriodicGraphNet;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -108,9 +109,12 @@ public final class CrystalVelocityModel extends org.flowmatch4j.core.model.SameD
     /** Velocities at the features' states, with the sampling weights. */
     public Velocity predict(CrystalFeatures f) {
         weights().loadSamplingWeights();
+        long start = System.nanoTime();
         Map<String, INDArray> out = cfg.types() ? sd.output(inputs(f), "vf", "vl", "type_prob") : sd.output(inputs(f), "vf", "vl");
-        return new Velocity(out.get("vf").data().asFloat(), out.get("vl").data().asFloat(),
+        Velocity v = new Velocity(out.get("vf").data().asFloat(), out.get("vl").data().asFloat(),
                 cfg.types() ? out.get("type_prob").data().asFloat() : null);
+        NativeMemory.afterExecution(System.nanoTime() - start);   // release SameDiff's buffers promptly
+        return v;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.flowmatch4j.molecules.model;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.flowmatch4j.core.model.NativeMemory;
 import org.flowmatch4j.modules.DenseGraphNet;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -82,8 +83,11 @@ public final class MoleculeGraphModel extends org.flowmatch4j.core.model.SameDif
     /** p̂(x₁ | x_t) for every atom and pair, with the sampling weights. */
     public Prediction predict(GraphFeatures f) {
         weights().loadSamplingWeights();
+        long start = System.nanoTime();
         Map<String, INDArray> out = sd.output(inputs(f), "node_prob", "edge_prob");
-        return new Prediction(out.get("node_prob").data().asFloat(), out.get("edge_prob").data().asFloat());
+        Prediction p = new Prediction(out.get("node_prob").data().asFloat(), out.get("edge_prob").data().asFloat());
+        NativeMemory.afterExecution(System.nanoTime() - start);   // release SameDiff's buffers promptly
+        return p;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.flowmatch4j.proteins.model;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.flowmatch4j.core.model.NativeMemory;
 import org.flowmatch4j.core.train.AdamW;
 import org.flowmatch4j.core.train.Ema;
 import org.flowmatch4j.core.train.NonFiniteException;
@@ -159,9 +160,12 @@ public final class FrameModel {
 
     private INDArray predictWith(INDArray weights, INDArray xt, double[] t, INDArray selfCond, int length, float[] motifMask) {
         FrameGraph g = load(length, weights);
+        long start = System.nanoTime();
         Map<String, INDArray> out = g.sd.output(inputs(xt, t, selfCond, length, motifMask), g.rotOut, g.transOut);
         int rowsN = t.length * length;
-        return Nd4j.hstack(out.get(g.rotOut).reshape(rowsN, 9), out.get(g.transOut).reshape(rowsN, 3));
+        INDArray frames = Nd4j.hstack(out.get(g.rotOut).reshape(rowsN, 9), out.get(g.transOut).reshape(rowsN, 3));
+        NativeMemory.afterExecution(System.nanoTime() - start);   // release SameDiff's buffers promptly
+        return frames;
     }
 
     /** The loss of predicting x1 from (x_t, t), without training. */
