@@ -3,6 +3,7 @@ package org.flowmatch4j.molecules.fingerprint;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.flowmatch4j.molecules.lattice.Mat3;
 
 /**
  * Local structure order parameters of a site from its neighbours' directions (Zimmermann, Horton, Jain and Haranczyk,
@@ -55,7 +56,7 @@ final class OrderParameters {
 
     private static double steinhardt(int l, double[][] u) {
         double acc = 0;
-        for (double[] a : u) for (double[] b : u) acc += legendre(l, clamp(VoronoiFacets.dot(a, b)));
+        for (double[] a : u) for (double[] b : u) acc += legendre(l, clamp(Mat3.dot(a, b)));
         return Math.sqrt(Math.max(acc, 0)) / u.length;
     }
 
@@ -78,7 +79,7 @@ final class OrderParameters {
             int kc = 0;
             for (int k = 0; k < n; k++) {
                 if (k == j) continue;
-                double thetaK = Math.acos(clamp(VoronoiFacets.dot(z, u[k])));
+                double thetaK = Math.acos(clamp(Mat3.dot(z, u[k])));
                 double[] x = gramSchmidt(u[k], z);
                 boolean flatX = VoronoiFacets.norm(x) < VERY_SMALL;
                 if (!flatX) x = VoronoiFacets.unit(x);
@@ -86,12 +87,12 @@ final class OrderParameters {
                 if (pair) kTerm(t, p, thetaK, q[j], norms[j], kc, bipyr, hex);
                 if (!flatX) for (int m = 0; m < n; m++) {
                     if (m == j || m == k) continue;
-                    double thetaM = Math.acos(clamp(VoronoiFacets.dot(z, u[m])));
+                    double thetaM = Math.acos(clamp(Mat3.dot(z, u[m])));
                     double[] x2 = gramSchmidt(u[m], z);
                     double l = VoronoiFacets.norm(x2);
                     if (bipyr && thetaM >= p.get("min_SPP")) add(q[j], norms[j], kc, gauss(p.get("IGW_SPP") * (thetaM / Math.PI - 1)), 1);
                     if (l < VERY_SMALL || !pair) continue;
-                    double phi = Math.acos(clamp(VoronoiFacets.dot(VoronoiFacets.scale(x2, 1 / l), x)));
+                    double phi = Math.acos(clamp(Mat3.dot(VoronoiFacets.scale(x2, 1 / l), x)));
                     mTerm(t, p, thetaK, thetaM, phi, q[j], norms[j], kc, bipyr, hex);
                 }
                 kc++;
@@ -191,7 +192,7 @@ final class OrderParameters {
     }
 
     private static double[] gramSchmidt(double[] v, double[] u) {
-        double s = VoronoiFacets.dot(v, u) / VoronoiFacets.dot(u, u);
+        double s = Mat3.dot(v, u) / Mat3.dot(u, u);
         return new double[] {v[0] - s * u[0], v[1] - s * u[1], v[2] - s * u[2]};
     }
 

@@ -17,9 +17,9 @@ final class PeriodicSphere {
      * @throws IllegalArgumentException when another atom (or an image of the site itself) sits within 10⁻⁶ Å
      */
     static void collect(Crystal c, int site, double cutoff, List<double[]> disp, List<Integer> index) {
-        double[][] recip = c.lattice().reciprocal().matrix();
+        double[] recip = c.lattice().reciprocal().lengths();
         int[] range = new int[3];
-        for (int a = 0; a < 3; a++) range[a] = (int) Math.ceil(cutoff * VoronoiFacets.norm(recip[a])) + 1;
+        for (int a = 0; a < 3; a++) range[a] = (int) Math.ceil(cutoff * recip[a]) + 1;
         double[] fi = c.frac()[site];
         List<double[]> found = new ArrayList<>();
         for (int j = 0; j < c.size(); j++) {

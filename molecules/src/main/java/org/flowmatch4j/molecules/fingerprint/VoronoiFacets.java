@@ -2,6 +2,7 @@ package org.flowmatch4j.molecules.fingerprint;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flowmatch4j.molecules.lattice.Mat3;
 
 /**
  * The facets of the Voronoi cell of a centre at the origin among neighbours at displacements dⱼ: the cell is the
@@ -35,7 +36,7 @@ public final class VoronoiFacets {
         List<Facet> out = new ArrayList<>();
         for (int j = 0; j < d.length; j++) {
             double[] n = d[j];
-            double nn = dot(n, n), offset = nn / 2;
+            double nn = Mat3.dot(n, n), offset = nn / 2;
             double[] c = scale(n, 0.5);
             double[] u = unit(perpendicular(n)), v = unit(cross(n, u));
             List<double[]> poly = new ArrayList<>(4);
@@ -45,10 +46,10 @@ public final class VoronoiFacets {
             poly.add(add(c, half, u, -half, v));
             for (int k = 0; k < d.length && poly.size() >= 3; k++) {
                 if (k == j) continue;
-                poly = clip(poly, d[k], dot(d[k], d[k]) / 2);
+                poly = clip(poly, d[k], Mat3.dot(d[k], d[k]) / 2);
             }
             if (poly.size() < 3) continue;
-            for (double[] p : poly) if (dot(p, p) > far * far) return null;
+            for (double[] p : poly) if (Mat3.dot(p, p) > far * far) return null;
             double area = area(poly);
             if (area <= DEGENERATE * nn) continue;   // the plane touches the cell in an edge or a vertex only
             out.add(new Facet(j, solidAngle(poly), area));
@@ -62,7 +63,7 @@ public final class VoronoiFacets {
         int m = poly.size();
         for (int i = 0; i < m; i++) {
             double[] a = poly.get(i), b = poly.get((i + 1) % m);
-            double fa = dot(n, a) - h, fb = dot(n, b) - h;
+            double fa = Mat3.dot(n, a) - h, fb = Mat3.dot(n, b) - h;
             if (fa <= 0) out.add(a);
             if ((fa < 0 && fb > 0) || (fa > 0 && fb < 0)) {
                 double t = fa / (fa - fb);
@@ -78,8 +79,8 @@ public final class VoronoiFacets {
         for (int i = 1; i + 1 < poly.size(); i++) {
             double[] b = poly.get(i), c = poly.get(i + 1);
             double lb = norm(b), lc = norm(c);
-            double tp = Math.abs(dot(a, cross(b, c)));
-            double de = la * lb * lc + lc * dot(a, b) + lb * dot(a, c) + la * dot(b, c);
+            double tp = Math.abs(Mat3.dot(a, cross(b, c)));
+            double de = la * lb * lc + lc * Mat3.dot(a, b) + lb * Mat3.dot(a, c) + la * Mat3.dot(b, c);
             total += 2 * Math.atan2(tp, de);
         }
         return total;
@@ -106,10 +107,6 @@ public final class VoronoiFacets {
         return new double[] {c[0] + s * u[0] + t * v[0], c[1] + s * u[1] + t * v[1], c[2] + s * u[2] + t * v[2]};
     }
 
-    static double dot(double[] a, double[] b) {
-        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-    }
-
     static double[] cross(double[] a, double[] b) {
         return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
     }
@@ -123,7 +120,7 @@ public final class VoronoiFacets {
     }
 
     static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
+        return Math.sqrt(Mat3.dot(a, a));
     }
 
     static double[] unit(double[] a) {
