@@ -253,12 +253,30 @@ class SameDiffBlocksTest {
     /** Two IPA blocks with backbone updates: output frames move with the input frames under a global rigid motion. */
     @Test
     void ipaTrunkPredictsEquivariantFrames() {
+        assertTrunkEquivariant(IpaTrunk.Options.PLAIN);
+    }
+
+    /**
+     * The same with FrameFlow's additions (a sequence-transformer layer after each IPA, its output projection set away
+     * from zero, and the edge update between the blocks), which see only invariant features. (Each part's gradients
+     * are checked on its own: the whole trunk has too many variables for finite differences in a unit test.)
+     */
+    @Test
+    void ipaTrunkWithTransformerAndEdgeUpdatesStaysEquivariant() {
+        assertTrunkEquivariant(new IpaTrunk.Options(1, 2, true));
+    }
+
+    /** Checks equivariance of a two-block trunk with these options. */
+    private void assertTrunkEquivariant(IpaTrunk.Options options) {
         int b = 2, n = 4, cS = 6, cZ = 2;
         var cfg = new InvariantPointAttention.Config(cS, cZ, 2, 3, 2, 2);
         SDVariable s = sd.placeHolder("s", DataType.DOUBLE, -1, n, cS), z = sd.placeHolder("z", DataType.DOUBLE, -1, n, n, cZ);
         SDVariable rot = sd.placeHolder("rot", DataType.DOUBLE, -1, n, 3, 3), trans = sd.placeHolder("trans", DataType.DOUBLE, -1, n, 3);
-        IpaTrunk.Result res = IpaTrunk.apply(sd, "trunk", s, z, rot, trans, null, n, cfg, 2, rnd);
+        IpaTrunk.Result res = IpaTrunk.apply(sd, "trunk", s, z, rot, trans, null, n, cfg, 2, options, rnd);
         for (String name : new String[] {"trunk/0/bb/W", "trunk/1/bb/W"}) sd.getVariable(name).setArray(Nd4j.randn(DataType.DOUBLE, cS, 6).muli(0.5));
+        if (options.seqLayers() > 0) {
+            for (String name : new String[] {"trunk/0/post/W", "trunk/1/post/W"}) sd.getVariable(name).setArray(Nd4j.randn(DataType.DOUBLE, cS, cS).muli(0.5));
+        }
         java.util.Random r = new java.util.Random(9);
         INDArray rots = randomRotations(b, n, r), ts = Nd4j.randn(DataType.DOUBLE, b, n, 3);
         INDArray sIn = Nd4j.randn(DataType.DOUBLE, b, n, cS), zIn = Nd4j.randn(DataType.DOUBLE, b, n, n, cZ);

@@ -52,7 +52,8 @@ public final class BackboneTrainCommand implements Callable<Integer> {
     double ema;
     @Option(names = "--self-cond", defaultValue = "0.5", description = "Probability of a self-conditioned step (default: ${DEFAULT-VALUE}).")
     double selfCond;
-    @Option(names = "--size", defaultValue = "small", description = "Network size: small (2 CPU cores) or frameflow (FrameFlow's published size, for GPUs).")
+    @Option(names = "--size", defaultValue = "small", description = "Network: small (FrameFlow's blocks - IPA, sequence transformer, edge updates - at widths that train on 2 CPU "
+            + "cores), small-plain (IPA blocks only, the first shipped model's) or frameflow (FrameFlow's published size, for GPUs).")
     String size;
     @Option(names = "--save-every", defaultValue = "500", description = "Write RUN/model and RUN/losses.csv every N steps (default: ${DEFAULT-VALUE}).")
     int saveEvery;
@@ -71,7 +72,8 @@ public final class BackboneTrainCommand implements Callable<Integer> {
     double tPower;
     @Option(names = "--init", description = "Start from the sampling weights of this run's model (a 'backbone train' or "
             + "'reflow' directory, or 'builtin' for the shipped model) instead of a fresh initialisation; the network "
-            + "must match --size (an unconditioned model may start a --motif-prob run: its motif weights start at zero).")
+            + "must have --size's widths and at most its additions (a small-plain model may start a small run; an unconditioned "
+            + "model may start a --motif-prob run: its motif weights start at zero).")
     String init;
     @Option(names = "--overwrite", description = "Replace a model already in --out.")
     boolean overwrite;
@@ -86,8 +88,9 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         }
         FrameModel.Config config = switch (size) {
             case "small" -> FrameModel.Config.small();
+            case "small-plain" -> FrameModel.Config.smallPlain();
             case "frameflow" -> FrameModel.Config.frameFlow();
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--size must be small or frameflow, got '" + size + "'");
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--size must be small, small-plain or frameflow, got '" + size + "'");
         };
         if (motifProb > 0) config = config.withMotif();
         int longest = lengths.stream().mapToInt(Integer::intValue).max().orElseThrow();

@@ -57,7 +57,7 @@ final class FrameGraph {
             z0 = z0.add(pair.mul(sd.var("embed/motifEdge/W", Nd4j.zeros(DataType.FLOAT, 1, 1, 1, cfg.cZ()))));
         }
         var ipa = new InvariantPointAttention.Config(cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(), cfg.queryPoints(), cfg.valuePoints());
-        IpaTrunk.Result r = IpaTrunk.apply(sd, "trunk", s0, z0, rot, trans, null, n, ipa, cfg.blocks(), rnd);
+        IpaTrunk.Result r = IpaTrunk.apply(sd, "trunk", s0, z0, rot, trans, null, n, ipa, cfg.blocks(), cfg.trunk(), rnd);
         rotOut = r.rot().rename("rotPred").name();
         transOut = r.trans().rename("transPred").name();
 

@@ -8,6 +8,7 @@ import org.flowmatch4j.core.train.AdamW;
 import org.flowmatch4j.core.train.Ema;
 import org.flowmatch4j.core.train.NonFiniteException;
 import org.flowmatch4j.core.util.Checks;
+import org.flowmatch4j.modules.IpaTrunk;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,25 +26,43 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class FrameModel {
     /**
-     * Sizes of the network; {@code motif} adds FrameFlow's amortised motif conditioning: a motif mask m_i ∈ {0, 1} per
+     * Sizes of the network; {@code seqLayers} and {@code edgeUpdates} add FrameFlow's sequence transformer (that many
+     * layers, {@link #SEQ_HEADS} heads) after each IPA and its edge transitions between blocks ({@link IpaTrunk});
+     * {@code motif} adds FrameFlow's amortised motif conditioning: a motif mask m_i ∈ {0, 1} per
      * residue enters the node embedding (s0 += m_i w_s) and the edge embedding (z0 += m_i m_j w_z), both zero at
      * initialisation so a conditioned network started from an unconditioned one computes the same function.
      */
-    public record Config(int cS, int cZ, int heads, int c, int queryPoints, int valuePoints, int blocks, boolean motif) {
-        /** An unconditioned network. */
+    public record Config(int cS, int cZ, int heads, int c, int queryPoints, int valuePoints, int blocks, int seqLayers,
+                         boolean edgeUpdates, boolean motif) {
+        /** A plain IPA trunk (no sequence transformer, no edge updates), unconditioned. */
         public Config(int cS, int cZ, int heads, int c, int queryPoints, int valuePoints, int blocks) {
-            this(cS, cZ, heads, c, queryPoints, valuePoints, blocks, false);
+            this(cS, cZ, heads, c, queryPoints, valuePoints, blocks, 0, false, false);
         }
 
         /** The same sizes with motif conditioning. */
-        public Config withMotif() { return new Config(cS, cZ, heads, c, queryPoints, valuePoints, blocks, true); }
+        public Config withMotif() { return new Config(cS, cZ, heads, c, queryPoints, valuePoints, blocks, seqLayers, edgeUpdates, true); }
 
-        /** The default that trains on 2 CPU cores. */
-        public static Config small() { return new Config(64, 16, 4, 16, 4, 4, 3); }
+        /** The network's spec as checkpoints store it, e.g. {@code frame2:cs=64:cz=16:h=4:c=16:pq=4:pv=4:blocks=3:tfmr=2:edges}. */
+        public String spec() {
+            return String.format("frame2:cs=%d:cz=%d:h=%d:c=%d:pq=%d:pv=%d:blocks=%d%s%s%s", cS, cZ, heads, c, queryPoints, valuePoints,
+                    blocks, seqLayers > 0 ? ":tfmr=" + seqLayers : "", edgeUpdates ? ":edges" : "", motif ? ":motif" : "");
+        }
+
+        /** The trunk's block options. */
+        public IpaTrunk.Options trunk() { return new IpaTrunk.Options(seqLayers, seqLayers > 0 ? SEQ_HEADS : 0, edgeUpdates); }
+
+        /** The default that trains on 2 CPU cores: FrameFlow's block structure at small widths. */
+        public static Config small() { return new Config(64, 16, 4, 16, 4, 4, 3, 2, true, false); }
+
+        /** The plain IPA trunk of the first shipped model (no sequence transformer, no edge updates). */
+        public static Config smallPlain() { return new Config(64, 16, 4, 16, 4, 4, 3); }
 
         /** FrameFlow's published size (GPU runs). */
-        public static Config frameFlow() { return new Config(256, 128, 8, 16, 8, 12, 6); }
+        public static Config frameFlow() { return new Config(256, 128, 8, 16, 8, 12, 6, 2, true, false); }
     }
+
+    /** Heads of the sequence transformer (FrameFlow's). */
+    public static final int SEQ_HEADS = 4;
 
     /** Late-t threshold above which the auxiliary losses apply. */
     public static final double AUX_FROM_T = 0.75;
@@ -81,12 +100,19 @@ public final class FrameModel {
     }
 
     /**
-     * Starts from {@code from}'s sampling weights: the same network, or the same sizes without motif conditioning
-     * (the motif weights then stay zero, so this network computes what {@code from} computes until trained).
+     * Starts from {@code from}'s sampling weights: the same IPA sizes and blocks, with at most this network's additions
+     * (sequence transformer, edge updates, motif conditioning). Weights only this network has keep their
+     * initialisation: the motif weights and the transformer's output projection start at zero, so those additions
+     * leave {@code from}'s function unchanged; edge updates do change it (they replace the pair features between
+     * blocks), and fine-tuning starts from there.
      */
     public void initFrom(FrameModel from) {
-        Checks.require(from.cfg.withMotif().equals(cfg.withMotif()) && (cfg.motif() || !from.cfg.motif()),
-                "cannot start network %s from %s", spec(), from.spec());
+        Config a = from.cfg;
+        boolean sameSizes = new Config(a.cS(), a.cZ(), a.heads(), a.c(), a.queryPoints(), a.valuePoints(), a.blocks())
+                .equals(new Config(cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(), cfg.queryPoints(), cfg.valuePoints(), cfg.blocks()));
+        boolean subset = (a.seqLayers() == 0 || a.seqLayers() == cfg.seqLayers()) && (!a.edgeUpdates() || cfg.edgeUpdates())
+                && (!a.motif() || cfg.motif());
+        Checks.require(sameSizes && subset, "cannot start network %s from %s", spec(), from.spec());
         graph(16).flat.copyMatching(from.graph(16).flat, from.samplingParameters(), params);
         version++;
     }
@@ -103,20 +129,19 @@ public final class FrameModel {
         auxWeight = weight;
     }
 
-    /** Spec stored in checkpoints. */
-    public String spec() {
-        return String.format("frame2:cs=%d:cz=%d:h=%d:c=%d:pq=%d:pv=%d:blocks=%d%s", cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(),
-                cfg.queryPoints(), cfg.valuePoints(), cfg.blocks(), cfg.motif() ? ":motif" : "");
-    }
+    /** Spec stored in checkpoints ({@link Config#spec()}). */
+    public String spec() { return cfg.spec(); }
 
-    /** Parses {@link #spec()}. */
+    /** Parses {@link Config#spec()} (specs without the transformer and edge fields are plain IPA trunks). */
     public static Config parseSpec(String spec) {
         java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("frame2:cs=(\\d+):cz=(\\d+):h=(\\d+):c=(\\d+):pq=(\\d+):pv=(\\d+):blocks=(\\d+)(:motif)?").matcher(spec);
+                .compile("frame2:cs=(\\d+):cz=(\\d+):h=(\\d+):c=(\\d+):pq=(\\d+):pv=(\\d+):blocks=(\\d+)(?::tfmr=(\\d+))?(:edges)?(:motif)?")
+                .matcher(spec);
         if (!m.matches()) throw new IllegalArgumentException("not a frame-model spec of this version: '" + spec + "'");
         int[] v = new int[7];
         for (int i = 0; i < 7; i++) v[i] = Integer.parseInt(m.group(i + 1));
-        return new Config(v[0], v[1], v[2], v[3], v[4], v[5], v[6], m.group(8) != null);
+        int seqLayers = m.group(8) == null ? 0 : Integer.parseInt(m.group(8));
+        return new Config(v[0], v[1], v[2], v[3], v[4], v[5], v[6], seqLayers, m.group(9) != null, m.group(10) != null);
     }
 
     /** The trained weights (mutable: handing them out counts as a change, so graphs copy them again). */
