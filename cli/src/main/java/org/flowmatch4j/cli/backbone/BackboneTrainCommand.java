@@ -52,8 +52,9 @@ public final class BackboneTrainCommand implements Callable<Integer> {
     double ema;
     @Option(names = "--self-cond", defaultValue = "0.5", description = "Probability of a self-conditioned step (default: ${DEFAULT-VALUE}).")
     double selfCond;
-    @Option(names = "--size", defaultValue = "small", description = "Network: small (FrameFlow's blocks - IPA, sequence transformer, edge updates - at widths that train on 2 CPU "
-            + "cores), small-plain (IPA blocks only, the first shipped model's) or frameflow (FrameFlow's published size, for GPUs).")
+    @Option(names = "--size", defaultValue = "small", description = "Network: small (IPA blocks at widths that train on 2 CPU cores; the shipped model's), small-ff (the same "
+            + "widths with FrameFlow's full blocks: a sequence transformer after each IPA and edge updates between blocks; about 2x "
+            + "the time per step) or frameflow (FrameFlow's published size and blocks, for GPUs).")
     String size;
     @Option(names = "--save-every", defaultValue = "500", description = "Write RUN/model and RUN/losses.csv every N steps (default: ${DEFAULT-VALUE}).")
     int saveEvery;
@@ -72,7 +73,7 @@ public final class BackboneTrainCommand implements Callable<Integer> {
     double tPower;
     @Option(names = "--init", description = "Start from the sampling weights of this run's model (a 'backbone train' or "
             + "'reflow' directory, or 'builtin' for the shipped model) instead of a fresh initialisation; the network "
-            + "must have --size's widths and at most its additions (a small-plain model may start a small run; an unconditioned "
+            + "must have --size's widths and at most its additions (a small model may start a small-ff run; an unconditioned "
             + "model may start a --motif-prob run: its motif weights start at zero).")
     String init;
     @Option(names = "--overwrite", description = "Replace a model already in --out.")
@@ -88,9 +89,9 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         }
         FrameModel.Config config = switch (size) {
             case "small" -> FrameModel.Config.small();
-            case "small-plain" -> FrameModel.Config.smallPlain();
+            case "small-ff" -> FrameModel.Config.smallFrameFlow();
             case "frameflow" -> FrameModel.Config.frameFlow();
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--size must be small, small-plain or frameflow, got '" + size + "'");
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--size must be small, small-ff or frameflow, got '" + size + "'");
         };
         if (motifProb > 0) config = config.withMotif();
         int longest = lengths.stream().mapToInt(Integer::intValue).max().orElseThrow();

@@ -72,13 +72,19 @@ class BackboneCommandTest {
         assertTrue(Files.readAllLines(run.resolve("losses.csv")).size() == 4);
         var trained = org.flowmatch4j.core.train.Checkpoint.load(run.resolve("model")).metadata();
         assertTrue(trained.get("command").contains("--clash-weight 0.0 --aux-weight 1.0 --t-power 1.0"), trained.get("command"));
-        for (String[] bad : List.of(new String[] {"--t-power", "0"}, new String[] {"--clash-weight", "-1"}, new String[] {"--aux-weight", "NaN"})) {
+        for (String[] bad : List.of(new String[] {"--t-power", "0"}, new String[] {"--clash-weight", "-1"}, new String[] {"--aux-weight", "NaN"},
+                new String[] {"--size", "huge"})) {
             Path refusedRun = dir.resolve("refused-run");
             String[] r = SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", refusedRun.toString(), "--steps", "3",
                     "--lengths", "16", bad[0], bad[1]);
             assertEquals("2", r[0], String.join(" ", bad));
             assertTrue(r[1].contains(bad[0]) && !Files.exists(refusedRun), r[1]);
         }
+        Path full = dir.resolve("full");                 // FrameFlow's blocks at small widths, warm-started from the plain run
+        String[] ff = SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", full.toString(), "--steps", "2",
+                "--lengths", "16", "--tokens", "32", "--size", "small-ff", "--init", run.toString());
+        assertEquals("0", ff[0], ff[1]);
+        assertTrue(org.flowmatch4j.core.train.Checkpoint.load(full.resolve("model")).metadata().get("network").endsWith(":tfmr=2:edges"));
         String[] s = SphereCommandTest.run("backbone", "sample", "--model", run.toString(), "--lengths", "12,20", "--num", "2",
                 "--steps", "4", "--out", out.toString());
         assertEquals("0", s[0], s[1]);

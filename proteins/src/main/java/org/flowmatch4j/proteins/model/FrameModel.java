@@ -51,11 +51,11 @@ public final class FrameModel {
         /** The trunk's block options. */
         public IpaTrunk.Options trunk() { return new IpaTrunk.Options(seqLayers, seqLayers > 0 ? SEQ_HEADS : 0, edgeUpdates); }
 
-        /** The default that trains on 2 CPU cores: FrameFlow's block structure at small widths. */
-        public static Config small() { return new Config(64, 16, 4, 16, 4, 4, 3, 2, true, false); }
+        /** The default that trains on 2 CPU cores: IPA blocks only (the shipped backbone-small's trunk). */
+        public static Config small() { return new Config(64, 16, 4, 16, 4, 4, 3); }
 
-        /** The plain IPA trunk of the first shipped model (no sequence transformer, no edge updates). */
-        public static Config smallPlain() { return new Config(64, 16, 4, 16, 4, 4, 3); }
+        /** FrameFlow's block structure (sequence transformer, edge updates) at {@link #small()}'s widths. */
+        public static Config smallFrameFlow() { return new Config(64, 16, 4, 16, 4, 4, 3, 2, true, false); }
 
         /** FrameFlow's published size (GPU runs). */
         public static Config frameFlow() { return new Config(256, 128, 8, 16, 8, 12, 6, 2, true, false); }

@@ -21,14 +21,14 @@ class FrameTrunkConfigTest {
 
     @Test
     void specsRoundTripAndOldSpecsReadAsPlainTrunks() {
-        for (FrameModel.Config cfg : new FrameModel.Config[] {FrameModel.Config.small(), FrameModel.Config.smallPlain(),
+        for (FrameModel.Config cfg : new FrameModel.Config[] {FrameModel.Config.small(), FrameModel.Config.smallFrameFlow(),
                 FrameModel.Config.frameFlow(), FrameModel.Config.frameFlow().withMotif(), with(1, false), with(0, true)}) {
             assertEquals(cfg, FrameModel.parseSpec(cfg.spec()), cfg.spec());
         }
-        assertEquals("frame2:cs=64:cz=16:h=4:c=16:pq=4:pv=4:blocks=3:tfmr=2:edges", FrameModel.Config.small().spec());
+        assertEquals("frame2:cs=64:cz=16:h=4:c=16:pq=4:pv=4:blocks=3:tfmr=2:edges", FrameModel.Config.smallFrameFlow().spec());
         // the spec the first shipped model (models/backbone-small) stores
-        assertEquals(FrameModel.Config.smallPlain(), FrameModel.parseSpec("frame2:cs=64:cz=16:h=4:c=16:pq=4:pv=4:blocks=3"));
-        assertEquals(FrameModel.Config.smallPlain().withMotif(), FrameModel.parseSpec("frame2:cs=64:cz=16:h=4:c=16:pq=4:pv=4:blocks=3:motif"));
+        assertEquals(FrameModel.Config.small(), FrameModel.parseSpec("frame2:cs=64:cz=16:h=4:c=16:pq=4:pv=4:blocks=3"));
+        assertEquals(FrameModel.Config.small().withMotif(), FrameModel.parseSpec("frame2:cs=64:cz=16:h=4:c=16:pq=4:pv=4:blocks=3:motif"));
         assertThrows(IllegalArgumentException.class, () -> FrameModel.parseSpec("frame2:cs=64:cz=16:h=4:c=16:pq=4:pv=4:blocks=3:tfmr=x"));
     }
 
