@@ -48,6 +48,9 @@ public final class FrameModel {
                     blocks, seqLayers > 0 ? ":tfmr=" + seqLayers : "", edgeUpdates ? ":edges" : "", motif ? ":motif" : "");
         }
 
+        /** The same sizes as a plain, unconditioned IPA trunk. */
+        public Config plain() { return new Config(cS, cZ, heads, c, queryPoints, valuePoints, blocks); }
+
         /** The trunk's block options. */
         public IpaTrunk.Options trunk() { return new IpaTrunk.Options(seqLayers, seqLayers > 0 ? SEQ_HEADS : 0, edgeUpdates); }
 
@@ -108,8 +111,7 @@ public final class FrameModel {
      */
     public void initFrom(FrameModel from) {
         Config a = from.cfg;
-        boolean sameSizes = new Config(a.cS(), a.cZ(), a.heads(), a.c(), a.queryPoints(), a.valuePoints(), a.blocks())
-                .equals(new Config(cfg.cS(), cfg.cZ(), cfg.heads(), cfg.c(), cfg.queryPoints(), cfg.valuePoints(), cfg.blocks()));
+        boolean sameSizes = a.plain().equals(cfg.plain());
         boolean subset = (a.seqLayers() == 0 || a.seqLayers() == cfg.seqLayers()) && (!a.edgeUpdates() || cfg.edgeUpdates())
                 && (!a.motif() || cfg.motif());
         Checks.require(sameSizes && subset, "cannot start network %s from %s", spec(), from.spec());
