@@ -28,7 +28,7 @@ class BackboneDatasetTest {
         assertTrue(report.contains("zz_copy_of_1aki.pdb A: same sequence as pdb_1aki_A.pdb A"), report);
         assertTrue(report.contains("broken.pdb: unreadable"), report);
         BackboneDataset strict = BackboneDataset.build(src, new BackboneDataset.Options(80, 200,
-                BackboneDataset.ChainSelection.FIRST, 1.6, true));
+                BackboneDataset.ChainSelection.FIRST, 1.6, true, false));
         assertTrue(String.join("\n", strict.skipped()).contains("no resolution given"), String.join("\n", strict.skipped()));
 
         Path cache = dir.resolve("set.bin");
@@ -46,5 +46,43 @@ class BackboneDatasetTest {
         bytes[bytes.length / 2] ^= 1;
         Files.write(cache, bytes);
         assertTrue(assertThrows(java.io.IOException.class, () -> BackboneDataset.load(cache)).getMessage().contains("checksum"));
+    }
+
+    /** Break counts per data/proteins/index.tsv (counted there from Cα–Cα > 4.2 Å, independently of our C–N test). */
+    @Test
+    void splitsChainsAtTheirBreaksIntoUnbrokenSegments(@TempDir Path dir) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        java.util.Map<String, Integer> indexBreaks = java.util.Map.of("hs_1jaga.pdb", 1, "hs_1e3ma.pdb", 3);
+        for (var e : indexBreaks.entrySet()) {
+            Files.copy(DihedralsTest.DATA.resolve(e.getKey()), src.resolve(e.getKey()));
+            Backbone whole = org.flowmatch4j.proteins.io.StructureReader.parse(src.resolve(e.getKey())).chains().get(0);
+            java.util.List<Backbone> parts = BackboneDataset.segments(whole);
+            assertEquals(e.getValue() + 1, parts.size(), e.getKey());
+            int at = 0;
+            for (Backbone part : parts) {
+                for (int r = 0; r < part.length(); r++, at++) {
+                    assertEquals(whole.sequence().charAt(at), part.sequence().charAt(r));
+                    assertEquals(whole.residueNumbers()[at], part.residueNumbers()[r]);
+                    for (int k = 0; k < 3; k++) assertEquals(whole.c()[at][k], part.c()[r][k], 0.0);
+                    if (r + 1 < part.length()) assertTrue(part.bonded(r), e.getKey() + " inside a segment at " + r);
+                }
+                if (at < whole.length()) {
+                    double cn = org.flowmatch4j.proteins.geometry.Vec3.dist(whole.c()[at - 1], whole.n()[at]);
+                    assertTrue(cn > Backbone.MAX_PEPTIDE_BOND, e.getKey() + " cut at a bonded pair, C–N " + cn);
+                }
+            }
+            assertEquals(whole.length(), at);
+        }
+
+        BackboneDataset.Options lengths = BackboneDataset.Options.lengths(40, 300);
+        BackboneDataset whole = BackboneDataset.build(src, lengths);
+        assertTrue(whole.chains().isEmpty());
+        assertTrue(String.join("\n", whole.skipped()).contains("hs_1jaga.pdb A: chain break after residue 79"), whole.skipped().toString());
+        BackboneDataset split = BackboneDataset.build(src, lengths.splittingBreaks());
+        assertEquals(java.util.List.of(48, 43, 186), split.chains().stream().map(Backbone::length).toList());
+        assertEquals(37, split.chains().get(1).residueNumbers()[0]);
+        String report = String.join("\n", split.skipped());
+        assertTrue(report.contains("hs_1e3ma.pdb B residues 2–12: length 11 outside [40, 300]"), report);
+        assertEquals(3, split.skipped().size(), report);
     }
 }

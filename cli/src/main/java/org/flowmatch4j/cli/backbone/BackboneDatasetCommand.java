@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code flowmatch backbone dataset}: builds the binary training set from a directory of structures. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = "Build a backbone training set from a directory of .pdb/.cif files: length range, chain selection, "
-                + "resolution limit, chain breaks and duplicate sequences filtered; writes the CRC-checked binary set to "
+                + "resolution limit, chain breaks (left out, or split with --split-breaks) and duplicate sequences filtered; writes the CRC-checked binary set to "
                 + "--out and the list of what was left out, and why, to <out>.skipped.txt.")
 public final class BackboneDatasetCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
@@ -35,6 +35,9 @@ public final class BackboneDatasetCommand implements Callable<Integer> {
     Double maxResolution;
     @Option(names = "--require-resolution", description = "Leave out files that give no resolution (e.g. NMR).")
     boolean requireResolution;
+    @Option(names = "--split-breaks", description = "Cut chains at their breaks and keep each unbroken segment within the "
+            + "length range, instead of leaving the chain out.")
+    boolean splitBreaks;
     @Option(names = "--overwrite", description = "Replace an existing --out file.")
     boolean overwrite;
 
@@ -46,7 +49,7 @@ public final class BackboneDatasetCommand implements Callable<Integer> {
         BackboneDataset d;
         try {
             o = new BackboneDataset.Options(minLength, maxLength, chains,
-                    maxResolution == null ? Double.POSITIVE_INFINITY : maxResolution, requireResolution);
+                    maxResolution == null ? Double.POSITIVE_INFINITY : maxResolution, requireResolution, splitBreaks);
             d = BackboneDataset.build(data, o);
         } catch (IllegalArgumentException | IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -76,6 +76,9 @@ public final class BackboneTrainCommand implements Callable<Integer> {
             + "must have --size's widths and at most its additions (a small model may start a small-ff run; an unconditioned "
             + "model may start a --motif-prob run: its motif weights start at zero).")
     String init;
+    @Option(names = "--split-breaks", description = "With a directory as --data: cut chains at their breaks and train on "
+            + "the unbroken segments instead of leaving those chains out.")
+    boolean splitBreaks;
     @Option(names = "--overwrite", description = "Replace a model already in --out.")
     boolean overwrite;
 
@@ -95,9 +98,14 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         };
         if (motifProb > 0) config = config.withMotif();
         int longest = lengths.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        if (splitBreaks && !Files.isDirectory(data)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--split-breaks needs a directory as --data; " + data
+                    + " is a dataset file (build it with 'backbone dataset --split-breaks' instead)");
+        }
         List<Backbone> chains;
         try {
-            chains = Files.isDirectory(data) ? BackboneDataset.build(data, BackboneDataset.Options.lengths(8, 100_000)).chains()
+            BackboneDataset.Options filter = BackboneDataset.Options.lengths(8, 100_000);
+            chains = Files.isDirectory(data) ? BackboneDataset.build(data, splitBreaks ? filter.splittingBreaks() : filter).chains()
                     : BackboneDataset.load(data).chains();
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -121,9 +129,9 @@ public final class BackboneTrainCommand implements Callable<Integer> {
         meta.put("seed", Long.toString(common.seed));
         if (init != null) meta.put("init", init);
         meta.put("command", String.format(java.util.Locale.ROOT, "backbone train --steps %d --lengths %s --tokens %d --lr %s "
-                + "--warmup %d --ema %s --self-cond %s --size %s --seed %d --motif-prob %s --clash-weight %s --aux-weight %s --t-power %s%s", steps,
+                + "--warmup %d --ema %s --self-cond %s --size %s --seed %d --motif-prob %s --clash-weight %s --aux-weight %s --t-power %s%s%s", steps,
                 lengths.toString().replaceAll("[\\[\\] ]", ""), tokens, lr, warmup, ema, selfCond, size, common.seed, motifProb, clashWeight, auxWeight, tPower,
-                init == null ? "" : " --init " + init));
+                init == null ? "" : " --init " + init, splitBreaks ? " --split-breaks" : ""));
         FrameTrainer.BatchSource source = new FrameTrainer.CropSource(chains, lengths.stream().mapToInt(Integer::intValue).toArray(), tokens);
         if (motifProb > 0) source = new MotifCrops(source, motifProb);
         var options = new FrameTrainer.Options(steps, lr, LrSchedule.warmupCosine(warmup, 0.1), selfCond, 1.0, tPower);

@@ -18,9 +18,9 @@ import org.flowmatch4j.proteins.io.Backbone;
 import org.flowmatch4j.proteins.io.StructureReader;
 
 /**
- * Training backbones built from a directory of structure files: chains within a length range, without chain breaks,
- * optionally better than a resolution limit, duplicates (identical sequences) removed; every left-out chain or file is
- * reported with the reason. The set is cached in a compact binary file (float32 coordinates, CRC-32 checked).
+ * Training backbones built from a directory of structure files: chains within a length range, without chain breaks
+ * (or, on request, cut at their breaks into unbroken segments), optionally better than a resolution limit, duplicates
+ * (identical sequences) removed; every left-out chain, segment or file is reported with the reason. The set is cached in a compact binary file (float32 coordinates, CRC-32 checked).
  *
  * @param chains  the kept backbones, in file order
  * @param skipped one line per left-out chain or file: "file[ chain]: reason"
@@ -35,13 +35,20 @@ public record BackboneDataset(List<Backbone> chains, List<String> skipped) {
     /**
      * @param maxResolution Å; files with a worse resolution are skipped, files without one (NMR) are kept unless
      *                      {@code requireResolution}
+     * @param splitBreaks   cut each chain at its breaks (C(i)–N(i+1) > {@value Backbone#MAX_PEPTIDE_BOND} Å) and keep
+     *                      every unbroken segment within the length range as a chain of its own; false: a chain with a
+     *                      break is left out whole
      */
-    public record Options(int minLength, int maxLength, ChainSelection chains, double maxResolution, boolean requireResolution) {
+    public record Options(int minLength, int maxLength, ChainSelection chains, double maxResolution, boolean requireResolution,
+                          boolean splitBreaks) {
         public Options {
             Checks.require(minLength >= 1 && maxLength >= minLength, "need 1 <= min length <= max length, got %d, %d", minLength, maxLength);
         }
 
-        public static Options lengths(int min, int max) { return new Options(min, max, ChainSelection.FIRST, Double.POSITIVE_INFINITY, false); }
+        public static Options lengths(int min, int max) { return new Options(min, max, ChainSelection.FIRST, Double.POSITIVE_INFINITY, false, false); }
+
+        /** These options, with chains cut at their breaks instead of left out. */
+        public Options splittingBreaks() { return new Options(minLength, maxLength, chains, maxResolution, requireResolution, true); }
     }
 
     public static BackboneDataset build(Path dir, Options o) throws IOException {
@@ -71,27 +78,45 @@ public record BackboneDataset(List<Backbone> chains, List<String> skipped) {
                 continue;
             }
             List<Backbone> chains = o.chains() == ChainSelection.FIRST ? parsed.chains().subList(0, 1) : parsed.chains();
-            for (Backbone b : chains) {
-                String where = name + " " + b.chainId();
-                if (b.length() < o.minLength() || b.length() > o.maxLength()) {
-                    skipped.add(String.format("%s: length %d outside [%d, %d]", where, b.length(), o.minLength(), o.maxLength()));
-                    continue;
+            for (Backbone whole : chains) {
+                List<Backbone> pieces = o.splitBreaks() ? segments(whole) : List.of(whole);
+                for (Backbone b : pieces) {
+                    String where = name + " " + b.chainId() + (pieces.size() == 1 ? ""
+                            : " residues " + b.residueNumbers()[0] + "–" + b.residueNumbers()[b.length() - 1]);
+                    if (b.length() < o.minLength() || b.length() > o.maxLength()) {
+                        skipped.add(String.format("%s: length %d outside [%d, %d]", where, b.length(), o.minLength(), o.maxLength()));
+                        continue;
+                    }
+                    int gap = firstBreak(b);
+                    if (gap >= 0) {
+                        skipped.add(String.format("%s: chain break after residue %d (C–N %.2f Å)", where, b.residueNumbers()[gap],
+                                org.flowmatch4j.proteins.geometry.Vec3.dist(b.c()[gap], b.n()[gap + 1])));
+                        continue;
+                    }
+                    String dup = seen.putIfAbsent(b.sequence(), where);
+                    if (dup != null) {
+                        skipped.add(where + ": same sequence as " + dup);
+                        continue;
+                    }
+                    kept.add(b);
                 }
-                int gap = firstBreak(b);
-                if (gap >= 0) {
-                    skipped.add(String.format("%s: chain break after residue %d (C–N %.2f Å)", where, b.residueNumbers()[gap],
-                            org.flowmatch4j.proteins.geometry.Vec3.dist(b.c()[gap], b.n()[gap + 1])));
-                    continue;
-                }
-                String dup = seen.putIfAbsent(b.sequence(), where);
-                if (dup != null) {
-                    skipped.add(where + ": same sequence as " + dup);
-                    continue;
-                }
-                kept.add(b);
             }
         }
         return new BackboneDataset(List.copyOf(kept), List.copyOf(skipped));
+    }
+
+    /** The chain cut at every break into its unbroken segments, in order (the chain itself if it has none). */
+    public static List<Backbone> segments(Backbone b) {
+        List<Backbone> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i + 1 < b.length(); i++) {
+            if (!b.bonded(i)) {
+                out.add(b.slice(start, i + 1));
+                start = i + 1;
+            }
+        }
+        out.add(start == 0 ? b : b.slice(start, b.length()));
+        return out;
     }
 
     private static int firstBreak(Backbone b) {

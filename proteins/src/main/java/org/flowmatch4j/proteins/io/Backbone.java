@@ -25,6 +25,14 @@ public record Backbone(String name, String chainId, String sequence, int[] resid
 
     public int length() { return sequence.length(); }
 
+    /** Residues {@code from} (inclusive) to {@code to} (exclusive) as a backbone of the same file and chain. */
+    public Backbone slice(int from, int to) {
+        Checks.require(0 <= from && from < to && to <= length(), "need 0 <= from < to <= %d, got %d, %d", length(), from, to);
+        return new Backbone(name, chainId, sequence.substring(from, to), java.util.Arrays.copyOfRange(residueNumbers, from, to),
+                java.util.Arrays.copyOfRange(n, from, to), java.util.Arrays.copyOfRange(ca, from, to),
+                java.util.Arrays.copyOfRange(c, from, to), java.util.Arrays.copyOfRange(o, from, to));
+    }
+
     /** Whether residues i and i+1 are joined by a peptide bond (C(i)–N(i+1) ≤ {@link #MAX_PEPTIDE_BOND}). */
     public boolean bonded(int i) {
         double dx = c[i][0] - n[i + 1][0], dy = c[i][1] - n[i + 1][1], dz = c[i][2] - n[i + 1][2];
