@@ -60,6 +60,21 @@ class BackboneCommandTest {
         List<String> skipped = Files.readAllLines(dir.resolve("train.bin.skipped.txt"));
         assertEquals(53 - d.chains().size(), skipped.size(), String.join("\n", skipped));
         assertEquals("2", SphereCommandTest.run("backbone", "dataset", "--data", DATA.toString(), "--out", out.toString())[0]);
+
+        Path split = dir.resolve("split.bin");
+        String[] rs = SphereCommandTest.run("backbone", "dataset", "--data", DATA.toString(), "--out", split.toString(),
+                "--min-length", "100", "--max-length", "150", "--split-breaks");
+        assertEquals("0", rs[0], rs[1]);
+        var segments = org.flowmatch4j.proteins.data.BackboneDataset.load(split).chains();
+        assertTrue(segments.size() > d.chains().size(), segments.size() + " segments vs " + d.chains().size() + " chains");
+        for (var b : segments) {
+            assertTrue(b.length() >= 100 && b.length() <= 150);
+            for (int i = 0; i + 1 < b.length(); i++) assertTrue(b.bonded(i), b.name() + " " + b.residueNumbers()[i]);
+        }
+        String[] refused = SphereCommandTest.run("backbone", "train", "--data", split.toString(), "--split-breaks",
+                "--out", dir.resolve("run").toString(), "--steps", "1");
+        assertEquals("2", refused[0]);
+        assertTrue(refused[1].contains("--split-breaks needs a directory") && !Files.exists(dir.resolve("run/model")), refused[1]);
     }
 
     /** The pipeline end to end at toy size: a model is written, sampled at two lengths, and the PDBs read back. */
@@ -82,9 +97,12 @@ class BackboneCommandTest {
         }
         Path full = dir.resolve("full");                 // FrameFlow's blocks at small widths, warm-started from the plain run
         String[] ff = SphereCommandTest.run("backbone", "train", "--data", DATA.toString(), "--out", full.toString(), "--steps", "2",
-                "--lengths", "16", "--tokens", "32", "--size", "small-ff", "--init", run.toString());
+                "--lengths", "16", "--tokens", "32", "--size", "small-ff", "--init", run.toString(), "--split-breaks");
         assertEquals("0", ff[0], ff[1]);
-        assertTrue(org.flowmatch4j.core.train.Checkpoint.load(full.resolve("model")).metadata().get("network").endsWith(":tfmr=2:edges"));
+        var fullMeta = org.flowmatch4j.core.train.Checkpoint.load(full.resolve("model")).metadata();
+        assertTrue(fullMeta.get("network").endsWith(":tfmr=2:edges"));
+        assertTrue(fullMeta.get("command").endsWith(" --split-breaks")
+                && Integer.parseInt(fullMeta.get("chains")) > Integer.parseInt(trained.get("chains")), fullMeta.toString());
         String[] s = SphereCommandTest.run("backbone", "sample", "--model", run.toString(), "--lengths", "12,20", "--num", "2",
                 "--steps", "4", "--out", out.toString());
         assertEquals("0", s[0], s[1]);
