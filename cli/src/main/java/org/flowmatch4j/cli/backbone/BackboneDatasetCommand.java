@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code flowmatch backbone dataset}: builds the binary training set from a directory of structures. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = "Build a backbone training set from a directory of .pdb/.cif files: length range, chain selection, "
-                + "resolution limit, chain breaks (left out, or split with --split-breaks) and duplicate sequences filtered; writes the CRC-checked binary set to "
-                + "--out and the list of what was left out, and why, to <out>.skipped.txt.")
+                + "resolution limit, chain breaks (left out, or split with --split-breaks) and duplicate sequences "
+                + "filtered; writes the CRC-checked binary set to --out and the list of what was left out, and why, to <out>.skipped.txt.")
 public final class BackboneDatasetCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

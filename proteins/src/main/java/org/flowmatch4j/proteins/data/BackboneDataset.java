@@ -20,10 +20,11 @@ import org.flowmatch4j.proteins.io.StructureReader;
 /**
  * Training backbones built from a directory of structure files: chains within a length range, without chain breaks
  * (or, on request, cut at their breaks into unbroken segments), optionally better than a resolution limit, duplicates
- * (identical sequences) removed; every left-out chain, segment or file is reported with the reason. The set is cached in a compact binary file (float32 coordinates, CRC-32 checked).
+ * (identical sequences) removed; every left-out chain, segment or file is reported with the reason. The set is cached
+ * in a compact binary file (float32 coordinates, CRC-32 checked).
  *
  * @param chains  the kept backbones, in file order
- * @param skipped one line per left-out chain or file: "file[ chain]: reason"
+ * @param skipped one line per left-out chain, segment or file: "file[ chain[ residues first–last]]: reason"
  */
 public record BackboneDataset(List<Backbone> chains, List<String> skipped) {
     private static final byte[] MAGIC = "FM4JBBDS".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -83,14 +84,9 @@ public record BackboneDataset(List<Backbone> chains, List<String> skipped) {
                 for (Backbone b : pieces) {
                     String where = name + " " + b.chainId() + (pieces.size() == 1 ? ""
                             : " residues " + b.residueNumbers()[0] + "–" + b.residueNumbers()[b.length() - 1]);
-                    if (b.length() < o.minLength() || b.length() > o.maxLength()) {
-                        skipped.add(String.format("%s: length %d outside [%d, %d]", where, b.length(), o.minLength(), o.maxLength()));
-                        continue;
-                    }
-                    int gap = firstBreak(b);
-                    if (gap >= 0) {
-                        skipped.add(String.format("%s: chain break after residue %d (C–N %.2f Å)", where, b.residueNumbers()[gap],
-                                org.flowmatch4j.proteins.geometry.Vec3.dist(b.c()[gap], b.n()[gap + 1])));
+                    String reason = rejection(b, o);
+                    if (reason != null) {
+                        skipped.add(where + ": " + reason);
                         continue;
                     }
                     String dup = seen.putIfAbsent(b.sequence(), where);
@@ -103,6 +99,16 @@ public record BackboneDataset(List<Backbone> chains, List<String> skipped) {
             }
         }
         return new BackboneDataset(List.copyOf(kept), List.copyOf(skipped));
+    }
+
+    /** Why a chain or segment fails the length or break filter, or null if it passes. */
+    private static String rejection(Backbone b, Options o) {
+        if (b.length() < o.minLength() || b.length() > o.maxLength()) {
+            return String.format("length %d outside [%d, %d]", b.length(), o.minLength(), o.maxLength());
+        }
+        int gap = firstBreak(b);
+        return gap < 0 ? null : String.format("chain break after residue %d (C–N %.2f Å)", b.residueNumbers()[gap],
+                org.flowmatch4j.proteins.geometry.Vec3.dist(b.c()[gap], b.n()[gap + 1]));
     }
 
     /** The chain cut at every break into its unbroken segments, in order (the chain itself if it has none). */
